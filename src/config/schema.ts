@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+
+// One schema for ai-employee.yaml: validation, defaults and the Config type all come from here.
+const duration = (fallback: string) =>
+  z
+    .union([z.string(), z.number()])
+    .default(fallback)
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (write it like 500ms, 2s, 10m, 1h)` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time written HH:MM, e.g. "08:00"');
+const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+export const constraintsSchema = z
+  .object({
+    maxLoadPerCpu: z.number().positive().default(0.9),
+    minFreeMemoryMB: z.number().nonnegative().default(200),
+    minBatteryPercent: z.number().min(0).max(100).default(15),
+    requireCharging: z.boolean().default(false),
+    minFreeDiskMB: z.number().nonnegative().default(500),
+  })
+  .strict();
+
+const scheduleSchema = z.union([
+  z.object({ every: duration('30m') }).strict(),
+  z.object({ daily: clock }).strict(),
+  z.object({ weekly: z.object({ days: z.array(weekday).min(1), at: clock }).strict() }).strict(),
+  z.object({ cron: z.string().min(1) }).strict(),
+]);
+
+export const jobSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64'),
+    command: z.union([z.array(z.string().min(1)).min(1), z.string().min(1)]),
+    shell: z.boolean().default(false),
+    schedule: scheduleSchema,
+    timeout: duration('10m'),
+    retries: z.number().int().min(0).max(10).default(0),
+    retryDelay: duration('1s'),
+    catchUp: z.boolean().default(true),
+    constraints: constraintsSchema.partial().prefault({}),
+  })
+  .strict()
+  .superRefine((job, ctx) => {
+    if (typeof job.command === 'string' && !job.shell) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['command'],
+        message: 'a single string runs through a shell: write a list [program, args…], or set shell: true',
+      });
+    }
+  });
+
+export const DEFAULT_IGNORE = ['*.tmp', '*.part', '*.crdownload', '*.download', '*.partial', '*.swp', '*~', '~$*', 'Thumbs.db', 'desktop.ini'];
+
+export const configSchema = z
+  .object({
+    intake: z
+      .object({
+        ignore: z.array(z.string().min(1)).default(DEFAULT_IGNORE),
+        settleTime: duration('500ms'),
+      })
+      .strict()
+      .prefault({}),
+    planner: z
+      .object({
+        engine: z.enum(['rules', 'command']).default('rules'),
+        command: z.array(z.string().min(1)).min(1).optional(),
+        timeout: duration('120s'),
+        concurrency: z.number().int().min(1).max(16).default(2),
+        cooldown: duration('15m'),
+        maxReadKB: z.number().int().min(1).max(10_240).default(256),
+        maxOutputKB: z.number().int().min(1).max(10_240).default(64),
+        highKeywords: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .superRefine((planner, ctx) => {
+        if (planner.engine === 'command' && !planner.command) {
+          ctx.addIssue({ code: 'custom', path: ['command'], message: 'engine: command needs command: [program, args…]' });
+        }
+      })
+      .prefault({}),
+    briefing: z
+      .object({ time: clock.default('08:00'), staleDays: z.number().int().min(1).max(365).default(3) })
+      .strict()
+      .prefault({}),
+    daemon: z
+      .object({ debounce: duration('200ms'), heartbeat: duration('1m') })
+      .strict()
+      .prefault({}),
+    constraints: constraintsSchema.prefault({}),
+    jobs: z.array(jobSchema).default([]),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.jobs.forEach((job, index) => {
+      if (seen.has(job.name)) ctx.addIssue({ code: 'custom', path: ['jobs', index, 'name'], message: `job name "${job.name}" is used twice` });
+      seen.add(job.name);
+    });
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type ConstraintsConfig = z.output<typeof constraintsSchema>;
+export type JobConfig = z.output<typeof jobSchema>;
+export type JobSchedule = JobConfig['schedule'];
+
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

@@ -1,0 +1,54 @@
+import type { Config } from '../config/schema.js';
+import type { AuditLog } from '../log/audit.js';
+import type { Logger } from '../log/logger.js';
+import type { AgentState } from '../runner/state.js';
+import type { VaultLayout } from '../vault/layout.js';
+
+// The one contract every stage of an iteration follows.
+
+// Which constraints may hold a piece of work (§12): cheap work waits only for disk space.
+export type WorkKind = 'cheap' | 'heavy';
+
+export type GateDecision = { ok: true } | { ok: false; reason: string };
+
+export interface Gate {
+  check(kind: WorkKind, overrides?: Partial<Config['constraints']>): Promise<GateDecision>;
+}
+
+// Where a dry run reports what it would do instead of doing it.
+export type DryRunReport = (line: string) => void;
+
+export interface StageContext {
+  vault: VaultLayout;
+  config: Config;
+  now: () => Date;
+  log: Logger;
+  audit: AuditLog;
+  gate: Gate;
+  signal: AbortSignal;
+  state: AgentState;
+  dryRun?: DryRunReport;
+  // Names of items taken in this iteration, so later stages need not rediscover them.
+  fresh: string[];
+  progress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface StageResult {
+  processed: number;
+  skipped: number;
+  failed: number;
+  // Set when the gate held the stage; the runner records it as a deferral.
+  heldBecause?: string;
+}
+
+export interface Stage {
+  name: string;
+  run(ctx: StageContext): Promise<StageResult>;
+}
+
+export function emptyResult(): StageResult {
+  return { processed: 0, skipped: 0, failed: 0 };
+}
+
+// An always-open gate, for --ignore-constraints and for tests that are not about constraints.
+export const OPEN_GATE: Gate = { check: async () => ({ ok: true }) };

@@ -1,0 +1,119 @@
+import matter from 'gray-matter';
+import { isMap, parseDocument, stringify } from 'yaml';
+
+// Frontmatter is the only part of a note the agent parses, and only ever into plain data.
+
+export type Frontmatter = Record<string, unknown>;
+
+export type SplitNote =
+  | { kind: 'none'; bodyOffset: 0 }
+  | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number }
+  | { kind: 'invalid'; reason: string };
+
+const OPEN = /^(?:\uFEFF)?---([^\r\n]*)\r?\n/;
+const YAML_OPTIONS = { schema: 'core', maxAliasCount: 100, prettyErrors: false, uniqueKeys: true } as const;
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
+
+function refuse(language: string) {
+  return () => {
+    throw new Error(`frontmatter language "${language}" is never evaluated`);
+  };
+}
+
+// gray-matter evaluates ---js with eval by default: every engine but our YAML parser refuses.
+const SAFE_ENGINES = {
+  yaml: { parse: parseYamlData, stringify: (data: object) => stringify(data) },
+  javascript: refuse('javascript'),
+  js: refuse('js'),
+  coffee: refuse('coffee'),
+  coffeescript: refuse('coffeescript'),
+  cson: refuse('cson'),
+  json: refuse('json'),
+  toml: refuse('toml'),
+};
+
+export function parseYamlData(text: string): Frontmatter {
+  const doc = parseDocument(text, YAML_OPTIONS);
+  if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
+  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (!isPlainObject(data)) throw new Error('frontmatter is not a mapping of keys to values');
+  return data;
+}
+
+export function isPlainObject(value: unknown): value is Frontmatter {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+// Splits the head of a note into its YAML frontmatter (parsed) and the byte offset where the body starts.
+export function splitFrontmatter(head: Uint8Array): SplitNote {
+  const probe = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, MAX_FRONTMATTER_BYTES + 1024));
+  const opening = OPEN.exec(probe.toString('latin1'));
+  if (!opening) return { kind: 'none', bodyOffset: 0 };
+  const language = opening[1]!.trim().toLowerCase();
+  if (language !== '' && language !== 'yaml') return { kind: 'invalid', reason: `frontmatter in "${language}" is not read` };
+  const close = findClosingFence(probe, opening[0].length);
+  if (!close) return { kind: 'invalid', reason: 'frontmatter has no closing --- line within 64 KiB' };
+  let fenced: string;
+  try {
+    fenced = strictUtf8.decode(probe.subarray(0, close.end));
+  } catch {
+    return { kind: 'invalid', reason: 'frontmatter is not valid UTF-8' };
+  }
+  try {
+    const file = matter(fenced, { engines: SAFE_ENGINES, language: 'yaml' });
+    if (!isPlainObject(file.data)) return { kind: 'invalid', reason: 'frontmatter is not a mapping' };
+    return { kind: 'yaml', data: { ...file.data }, yamlText: file.matter.replace(/^[^\r\n]*\r?\n/, ''), bodyOffset: close.end };
+  } catch (error) {
+    return { kind: 'invalid', reason: `frontmatter does not parse: ${(error as Error).message}` };
+  }
+}
+
+// The closing fence: a line that is exactly --- (or ...); returns the offset just past its newline.
+function findClosingFence(buf: Buffer, from: number): { end: number } | undefined {
+  let lineStart = from;
+  while (lineStart < buf.length && lineStart <= MAX_FRONTMATTER_BYTES) {
+    let lineEnd = buf.indexOf(0x0a, lineStart);
+    const last = lineEnd === -1;
+    if (last) lineEnd = buf.length;
+    const line = buf.toString('latin1', lineStart, lineEnd).replace(/\r$/, '');
+    if (line === '---' || line === '...') return { end: last ? buf.length : lineEnd + 1 };
+    if (last) return undefined;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+// Returns new frontmatter text with `changes` applied, keeping the user's keys, order and comments.
+export function updateYaml(yamlText: string, changes: Frontmatter): string {
+  const doc = parseDocument(yamlText, YAML_OPTIONS);
+  if (!isMap(doc.contents)) return stringifyFrontmatter(changes);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) doc.delete(key);
+    else doc.set(key, value);
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+export function stringifyFrontmatter(data: Frontmatter): string {
+  return stringify(data, { lineWidth: 0 });
+}
+
+// A complete note: fenced YAML, then the body exactly as given.
+export function composeNote(yamlText: string, body: string | Uint8Array = ''): Buffer {
+  const yaml = yamlText.endsWith('\n') || yamlText === '' ? yamlText : `${yamlText}\n`;
+  return Buffer.concat([Buffer.from(`---\n${yaml}---\n`), typeof body === 'string' ? Buffer.from(body) : body]);
+}
+
+// Parses an agent-kept note (plan, item) already read as text; frontmatter {} when it has none or it is broken.
+export function readNoteText(text: string): { data: Frontmatter; yamlText: string; body: string; valid: boolean } {
+  const buf = Buffer.from(text);
+  const split = splitFrontmatter(buf);
+  if (split.kind === 'yaml') {
+    return { data: split.data, yamlText: split.yamlText, body: buf.subarray(split.bodyOffset).toString(), valid: true };
+  }
+  return { data: {}, yamlText: '', body: text, valid: split.kind === 'none' };
+}
