@@ -2,34 +2,46 @@ import { z } from 'zod';
 import { parseDuration } from './duration.js';
 
 // One schema for ai-employee.yaml: validation, defaults and the Config type all come from here.
-const duration = (fallback: string) =>
-  z
-    .union([z.string(), z.number()])
-    .default(fallback)
-    .transform((value, ctx) => {
-      const ms = parseDuration(value);
-      if (ms === undefined) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (write it like 500ms, 2s, 10m, 1h)` });
-        return z.NEVER;
-      }
-      return ms;
-    });
+const toMilliseconds = (value: string | number, ctx: z.RefinementCtx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (write it like 500ms, 2s, 10m, 1h)` });
+    return z.NEVER;
+  }
+  return ms;
+};
+
+const duration = (fallback: string) => z.union([z.string(), z.number()]).default(fallback).transform(toMilliseconds);
+
+// `every:` has no default: a schedule must always say its period.
+const requiredDuration = z.union([z.string(), z.number()]).transform(toMilliseconds);
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time written HH:MM, e.g. "08:00"');
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
+const constraintFields = {
+  maxLoadPerCpu: z.number().positive(),
+  minFreeMemoryMB: z.number().nonnegative(),
+  minBatteryPercent: z.number().min(0).max(100),
+  requireCharging: z.boolean(),
+  minFreeDiskMB: z.number().nonnegative(),
+};
+
 export const constraintsSchema = z
   .object({
-    maxLoadPerCpu: z.number().positive().default(0.9),
-    minFreeMemoryMB: z.number().nonnegative().default(200),
-    minBatteryPercent: z.number().min(0).max(100).default(15),
-    requireCharging: z.boolean().default(false),
-    minFreeDiskMB: z.number().nonnegative().default(500),
+    maxLoadPerCpu: constraintFields.maxLoadPerCpu.default(0.9),
+    minFreeMemoryMB: constraintFields.minFreeMemoryMB.default(200),
+    minBatteryPercent: constraintFields.minBatteryPercent.default(15),
+    requireCharging: constraintFields.requireCharging.default(false),
+    minFreeDiskMB: constraintFields.minFreeDiskMB.default(500),
   })
   .strict();
 
+// A job's overrides carry only the keys the user wrote (no defaults), so the rest come from constraints: above.
+const constraintOverridesSchema = z.object(constraintFields).partial().strict();
+
 const scheduleSchema = z.union([
-  z.object({ every: duration('30m') }).strict(),
+  z.object({ every: requiredDuration }).strict(),
   z.object({ daily: clock }).strict(),
   z.object({ weekly: z.object({ days: z.array(weekday).min(1), at: clock }).strict() }).strict(),
   z.object({ cron: z.string().min(1) }).strict(),
@@ -45,7 +57,7 @@ export const jobSchema = z
     retries: z.number().int().min(0).max(10).default(0),
     retryDelay: duration('1s'),
     catchUp: z.boolean().default(true),
-    constraints: constraintsSchema.partial().prefault({}),
+    constraints: constraintOverridesSchema.prefault({}),
   })
   .strict()
   .superRefine((job, ctx) => {

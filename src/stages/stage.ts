@@ -12,7 +12,8 @@ export type WorkKind = 'cheap' | 'heavy';
 export type GateDecision = { ok: true } | { ok: false; reason: string };
 
 export interface Gate {
-  check(kind: WorkKind, overrides?: Partial<Config['constraints']>): Promise<GateDecision>;
+  // `label` names the stage or job, so the gate can log "held"/"resumed" once per episode for each.
+  check(kind: WorkKind, overrides?: Partial<Config['constraints']>, label?: string): Promise<GateDecision>;
 }
 
 // Where a dry run reports what it would do instead of doing it.

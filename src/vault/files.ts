@@ -12,11 +12,36 @@ function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
 }
 
-async function writeTemp(target: string, data: string | Uint8Array): Promise<string> {
+// What a write puts in a file: bytes, or new leading bytes followed by the tail of another file
+// (so a large note gets new frontmatter without ever being read whole into memory).
+export type FileContent = string | Uint8Array | { prefix: Uint8Array; copyFrom: string; fromOffset: number };
+
+async function writeContent(handle: fs.FileHandle, data: FileContent): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    await handle.writeFile(data);
+    return;
+  }
+  await handle.write(data.prefix);
+  const source = await fs.open(data.copyFrom, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let position = data.fromOffset;
+    for (;;) {
+      const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) break;
+      await handle.write(chunk.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+async function writeTemp(target: string, data: FileContent): Promise<string> {
   const temp = tempPathFor(target);
   const handle = await fs.open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(data);
+    await writeContent(handle, data);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});
@@ -28,7 +53,7 @@ async function writeTemp(target: string, data: string | Uint8Array): Promise<str
 }
 
 // Replaces (or creates) target atomically: readers see the old bytes or the new, never a mix.
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, data: FileContent): Promise<void> {
   const temp = await writeTemp(target, data);
   try {
     await fs.rename(temp, target);
@@ -39,7 +64,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 }
 
 // Creates target atomically only if no file has that name; false if one already does.
-export async function createFileExclusive(target: string, data: string | Uint8Array): Promise<boolean> {
+export async function createFileExclusive(target: string, data: FileContent): Promise<boolean> {
   const temp = await writeTemp(target, data);
   try {
     await fs.link(temp, target);
@@ -99,7 +124,7 @@ export async function moveToFreeName(from: string, dir: string, fileName: string
 }
 
 // Writes a new file in `dir` under `fileName` or the first free numbered variant; returns the name used.
-export async function createAtFreeName(dir: string, fileName: string, data: string | Uint8Array): Promise<string> {
+export async function createAtFreeName(dir: string, fileName: string, data: FileContent): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = numberedName(fileName, n);
     if (await createFileExclusive(path.join(dir, candidate), data)) return candidate;
@@ -158,6 +183,19 @@ export async function readHead(target: string, maxBytes: number): Promise<Buffer
       total += bytesRead;
     }
     return buffer.subarray(0, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+// Appends one line to a log-like file (jobs.jsonl): O_APPEND keeps a line whole, fsync keeps it.
+export async function appendLine(target: string, line: string): Promise<void> {
+  if (line.includes('\n')) throw new Error(`appendLine: a line for ${target} must not contain a newline`);
+  const flags = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW;
+  const handle = await fs.open(target, flags, 0o644);
+  try {
+    await handle.write(`${line}\n`);
+    await handle.sync();
   } finally {
     await handle.close();
   }

@@ -46,3 +46,12 @@ export function doneMonthFolder(layout: VaultLayout, when: Date): string {
   const month = `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}`;
   return path.join(layout.done, month);
 }
+
+// §4 defaults for --log-file and --lock-file.
+export function defaultLogFile(vault: string): string {
+  return path.join(path.resolve(vault), 'Logs', 'ai_employee.log');
+}
+
+export function defaultLockFile(vault: string): string {
+  return path.join(path.resolve(vault), 'Logs', '.ai_employee.lock');
+}

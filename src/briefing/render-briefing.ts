@@ -1,0 +1,115 @@
+import { describeItem } from '../dashboard/render-block.js';
+import { stringifyFrontmatter, composeNote } from '../vault/frontmatter.js';
+import { describeAge, type OpenItem } from '../vault/item-summary.js';
+import { daysBetween, localMinute, parseLocalDay } from '../vault/local-day.js';
+import { safeInline } from '../vault/note-link.js';
+import type { BriefingModel } from './briefing-model.js';
+import { renderGoals, renderHealth, renderJobs } from './render-status.js';
+
+// The daily briefing as a note: short sections, most urgent first, every item a [[link]].
+
+const LIST_CAP = 20;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// Shows at most LIST_CAP lines, then "…and N more".
+export function capList(lines: string[], cap = LIST_CAP): string[] {
+  return lines.length <= cap ? lines : [...lines.slice(0, cap), `- _…and ${lines.length - cap} more_`];
+}
+
+function longDate(day: string): string {
+  const date = parseLocalDay(day);
+  return date ? `${WEEKDAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}` : day;
+}
+
+function greeting(now: Date): string {
+  const hour = now.getHours();
+  return hour < 12 ? 'Good morning.' : hour < 18 ? 'Good afternoon.' : 'Good evening.';
+}
+
+// The one-paragraph summary a person reads first.
+export function renderSummary(model: BriefingModel): string {
+  const since = model.sinceLastBriefing ? 'Since the last briefing' : 'In the last 24 hours';
+  const urgent = [
+    model.overdue.length > 0 ? `${model.overdue.length} overdue` : '',
+    model.dueToday.length > 0 ? `${model.dueToday.length} due today` : '',
+    model.highPriority.length > 0 ? `${model.highPriority.length} high priority` : '',
+  ].filter(Boolean);
+  const open = model.open === 0 ? 'Nothing is open.' : `${plural(model.open, 'item')} open${urgent.length > 0 ? `: ${urgent.join(', ')}` : ''}.`;
+  const problems = model.health.errors > 0 || model.jobs.runs.some((run) => run.result !== 'ok') ? ' The agent has something to report below.' : '';
+  return `${greeting(model.now)} ${since}: ${plural(model.received.length, 'new item')}, ${model.completed.length} completed. ${open}${problems}`;
+}
+
+function dueLine(item: OpenItem, today: string): string {
+  if (item.due === today) return `- 📅 ${describeItem(item)} · due today`;
+  return `- ⚠️ ${describeItem(item)} · overdue by ${describeAge(daysBetween(item.due!, today))} (due ${item.due})`;
+}
+
+function section(title: string, lines: string[], empty: string | null): string[] {
+  if (lines.length === 0 && empty === null) return [];
+  return [`## ${title}`, ...(lines.length > 0 ? lines : [empty!]), ''];
+}
+
+function renderAttention(model: BriefingModel): string[] {
+  const due = [...model.overdue, ...model.dueToday].map((item) => dueLine(item, model.date));
+  const high = model.highPriority.map((item) => `- ⏫ ${describeItem(item)} · ${describeAge(item.ageDays)}${item.due ? ` · 📅 ${item.due}` : ''}`);
+  const stale = model.stale.map((item) => `- ⏳ ${describeItem(item)} · waiting ${describeAge(item.ageDays)}`);
+  return [
+    ...section('Due today and overdue', capList(due), 'Nothing is due today or overdue.'),
+    ...section('High priority', capList(high), 'No open high-priority items.'),
+    ...section(`Waiting more than ${plural(model.staleDays, 'day')}`, capList(stale), 'Nothing has been waiting that long.'),
+  ];
+}
+
+function renderActivity(model: BriefingModel): string[] {
+  const title = model.sinceLastBriefing ? `Since the last briefing (${localMinute(model.since)})` : 'In the last 24 hours';
+  const received = model.received.map((item) => `- ${item.done ? '✅' : '📥'} ${describeItem(item)}`);
+  const completed = model.completed.map((item) => `- ✅ ${describeItem(item)} · ${localMinute(new Date(item.completed))}`);
+  return [
+    `## ${title}`,
+    `**Received (${model.received.length})**`,
+    ...(received.length > 0 ? capList(received) : ['- nothing new']),
+    '',
+    `**Completed (${model.completed.length})**`,
+    ...(completed.length > 0 ? capList(completed) : ['- nothing completed']),
+    '',
+  ];
+}
+
+// The briefing's frontmatter: Obsidian properties a person can sort and chart briefings by.
+export function briefingProperties(model: BriefingModel): Record<string, unknown> {
+  return {
+    date: model.date,
+    tags: ['briefing'],
+    received: model.received.length,
+    completed: model.completed.length,
+    open: model.open,
+    high_priority: model.highPriority.length,
+    overdue: model.overdue.length,
+    due_today: model.dueToday.length,
+    stale: model.stale.length,
+    jobs_failed: model.jobs.runs.filter((run) => run.result !== 'ok').length,
+  };
+}
+
+// The whole note, frontmatter included.
+export function renderBriefing(model: BriefingModel): string {
+  const body = [
+    `# Briefing — ${longDate(model.date)}`,
+    '',
+    renderSummary(model),
+    '',
+    ...renderAttention(model),
+    ...renderActivity(model),
+    ...renderGoals(model.goals),
+    ...renderJobs(model.jobs),
+    ...renderHealth(model.health),
+    `_Written by ai-employee at ${safeInline(localMinute(model.now))}._`,
+    '',
+  ].join('\n');
+  return composeNote(stringifyFrontmatter(briefingProperties(model)), body).toString('utf8');
+}

@@ -1,0 +1,119 @@
+import type { Argv } from 'yargs';
+import { UsageError } from '../errors.js';
+
+export interface CommonOptions {
+  vault: string;
+  logFile?: string;
+  lockFile?: string;
+  maxLogSize: number;
+  quiet: boolean;
+  ignoreConstraints: boolean;
+}
+
+export type ParsedCommand =
+  | { kind: 'help'; output: string }
+  | ({ kind: 'main'; mode: 'once' | 'daemon' | 'status'; explicit: boolean; interval: number; json: boolean; dryRun: boolean } & CommonOptions)
+  | { kind: 'init'; dir: string; withSamples: boolean }
+  | ({ kind: 'briefing'; date?: string } & CommonOptions)
+  | ({ kind: 'jobs'; action: 'list' | 'run' | 'history'; name?: string } & CommonOptions)
+  | ({ kind: 'config' } & CommonOptions)
+  | ({ kind: 'service'; target: 'systemd' | 'launchd'; interval: number } & CommonOptions)
+  | { kind: 'demo' };
+
+const EXAMPLES: [string, string][] = [
+  ['$0 init ~/Vault', 'create a vault from the template'],
+  ['$0 --once --vault ~/Vault', 'take in, plan and file everything once, then exit'],
+  ['$0 --once --dry-run --vault ~/Vault', 'print what one run would do, change nothing'],
+  ['$0 --daemon --vault ~/Vault --interval 10', 'keep running: react to drops, full pass every 10 minutes'],
+  ['$0 --status --json --vault ~/Vault', 'health check as JSON (exit 0 running, 1 unhealthy, 3 stopped)'],
+  ['$0 jobs run backup --vault ~/Vault', 'run the job named backup now'],
+  ['$0 service --systemd --vault ~/Vault', 'print a systemd user unit that starts the daemon at login'],
+];
+
+// argv → one ParsedCommand; every mistake becomes a UsageError naming the flag or value.
+export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, cwd: string, version: string): Promise<ParsedCommand> {
+  const { default: yargs } = await import('yargs');
+  let chosen: string | undefined;
+  const parser = yargs(argv)
+    .scriptName('ai-employee')
+    .usage('$0 [--daemon | --once | --status] [options]\n\nRuns a markdown vault: takes in what you drop into Inbox/, writes a plan for each item, files finished items under Done/, keeps Dashboard.md current, writes a daily briefing and runs scheduled jobs.')
+    .version(version)
+    .help()
+    .strict()
+    .exitProcess(false)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .option('vault', { type: 'string', describe: 'the vault folder', default: env.AI_EMPLOYEE_VAULT || cwd, defaultDescription: '$AI_EMPLOYEE_VAULT or the current folder' })
+    .option('once', { type: 'boolean', describe: 'run one iteration and exit' })
+    .option('daemon', { type: 'boolean', describe: 'keep running (single instance per vault)' })
+    .option('status', { type: 'boolean', describe: 'health check (LSB codes: 0 running, 1 unhealthy, 3 stopped, 4 unknown)' })
+    .option('interval', { type: 'number', describe: 'daemon backstop period in minutes (at least 1)', default: 5 })
+    .option('log-file', { type: 'string', describe: 'text log', defaultDescription: '<vault>/Logs/ai_employee.log' })
+    .option('max-log-size', { type: 'number', describe: 'rotate the log at this many MB (3 old files kept)', default: 5 })
+    .option('lock-file', { type: 'string', describe: 'single-instance lock', defaultDescription: '<vault>/Logs/.ai_employee.lock' })
+    .option('json', { type: 'boolean', describe: 'with --status: one JSON document on stdout' })
+    .option('dry-run', { type: 'boolean', describe: 'with --once: print every move and write it would make, change nothing' })
+    .option('ignore-constraints', { type: 'boolean', describe: 'skip the system-constraint checks for this run' })
+    .option('quiet', { type: 'boolean', describe: 'do not echo the log to stderr' })
+    .conflicts('once', ['daemon', 'status'])
+    .conflicts('daemon', 'status')
+    .command('$0', 'run, or report on, the agent (default: --status)', () => {}, () => { chosen = 'main'; })
+    .command('init [dir]', 'create a vault from the template (never overwrites)', (y: Argv) => y.positional('dir', { type: 'string', default: '.' }).option('with-samples', { type: 'boolean', describe: 'also drop a few sample files in Inbox/' }), () => { chosen = 'init'; })
+    .command('briefing', 'write the daily briefing now', (y: Argv) => y.option('date', { type: 'string', describe: 'YYYY-MM-DD (default: today)' }), () => { chosen = 'briefing'; })
+    .command('jobs <action> [name]', 'scheduled jobs: list | run NAME | history [NAME]', (y: Argv) => y.positional('action', { choices: ['list', 'run', 'history'] as const }).positional('name', { type: 'string' }), () => { chosen = 'jobs'; })
+    .command('config', 'print the effective configuration', () => {}, () => { chosen = 'config'; })
+    .command('service', 'print a unit that starts the daemon at login', (y: Argv) => y.option('systemd', { type: 'boolean' }).option('launchd', { type: 'boolean' }).conflicts('systemd', 'launchd'), () => { chosen = 'service'; })
+    .command('demo', false, () => {}, () => { chosen = 'demo'; })
+    .example(EXAMPLES);
+
+  let output = '';
+  const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    parser.parse(argv, {}, (error: Error | undefined, parsed: Record<string, unknown>, text: string) => {
+      output = text;
+      if (error) reject(new UsageError(`${error.message}\nRun 'ai-employee --help' for usage.`));
+      else resolve(parsed);
+    });
+  });
+  if (args.help || args.version || (output && !chosen)) return { kind: 'help', output };
+  return toCommand(chosen ?? 'main', args);
+}
+
+function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
+  const common: CommonOptions = {
+    vault: String(a.vault),
+    logFile: a.logFile as string | undefined,
+    lockFile: a.lockFile as string | undefined,
+    maxLogSize: checkNumber('--max-log-size', a.maxLogSize, 0.001, 'a size in MB greater than 0'),
+    quiet: Boolean(a.quiet),
+    ignoreConstraints: Boolean(a.ignoreConstraints),
+  };
+  const interval = checkNumber('--interval', a.interval, 1, 'a number of minutes, at least 1');
+  switch (chosen) {
+    case 'init':
+      return { kind: 'init', dir: String(a.dir ?? '.'), withSamples: Boolean(a.withSamples) };
+    case 'briefing':
+      if (a.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(a.date))) throw new UsageError(`--date "${a.date}" is not a date written YYYY-MM-DD`);
+      return { kind: 'briefing', date: a.date as string | undefined, ...common };
+    case 'jobs':
+      if (a.action === 'run' && !a.name) throw new UsageError('jobs run needs the name of a job: ai-employee jobs run NAME');
+      return { kind: 'jobs', action: a.action as 'list' | 'run' | 'history', name: a.name as string | undefined, ...common };
+    case 'config':
+      return { kind: 'config', ...common };
+    case 'service':
+      if (!a.systemd && !a.launchd) throw new UsageError('service needs --systemd or --launchd');
+      return { kind: 'service', target: a.launchd ? 'launchd' : 'systemd', interval, ...common };
+    case 'demo':
+      return { kind: 'demo' };
+    default: {
+      const mode = a.once ? 'once' : a.daemon ? 'daemon' : 'status';
+      if (a.json && mode !== 'status') throw new UsageError('--json goes with --status');
+      if (a.dryRun && mode !== 'once') throw new UsageError('--dry-run goes with --once');
+      return { kind: 'main', mode, explicit: Boolean(a.once || a.daemon || a.status), interval, json: Boolean(a.json), dryRun: Boolean(a.dryRun), ...common };
+    }
+  }
+}
+
+function checkNumber(flag: string, value: unknown, min: number, what: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`${flag} ${String(value)} is not allowed: use ${what}`);
+  return n;
+}

@@ -1,0 +1,114 @@
+import type { Deferral } from '../runner/state.js';
+import { describeAge, selectDue, type OpenItem } from '../vault/item-summary.js';
+import { daysBetween, localMinute } from '../vault/local-day.js';
+import { noteStem, safeInline } from '../vault/note-link.js';
+import type { VaultSnapshot } from '../vault/snapshot.js';
+import { renderActivityChart, summarizeActivity } from './activity-chart.js';
+
+// The agent's block of Dashboard.md (§9): what a person glances at to know where things stand.
+
+export interface FailedJob {
+  name: string;
+  result: string;
+  at: string | null;
+}
+
+export interface DashboardInfo {
+  now: Date;
+  // e.g. "daemon (pid 4242)" or "once".
+  runnerState: string;
+  deferred: Pick<Deferral, 'stage' | 'reason'>[];
+  failedItems: { item: string; reason: string; at?: string }[];
+  failedJobs: FailedJob[];
+  // Open items listed before "…and N more" (default 50).
+  maxOpen?: number;
+}
+
+const PRIORITY_LABEL = { high: 'High', normal: 'Normal', low: 'Low' } as const;
+const RECENT_COMPLETIONS = 10;
+
+// "[[Call the bank]] — Pay the March invoice": the link, then the title when it says more than the name.
+export function describeItem(item: { name: string; link: string; title: string | null }): string {
+  const title = item.title && item.title !== noteStem(item.name) ? ` — ${safeInline(item.title, 80)}` : '';
+  return `${item.link}${title}`;
+}
+
+function describeOpen(item: OpenItem, today: string): string {
+  const parts = [describeItem(item), describeAge(item.ageDays)];
+  if (item.due) parts.push(item.due < today ? `⚠️ overdue (due ${item.due})` : `📅 ${item.due}`);
+  if (item.planLink) parts.push(item.planLink);
+  return `- ${parts.join(' · ')}`;
+}
+
+function renderCounts(counts: VaultSnapshot['counts']): string[] {
+  return ['| Inbox | Needs action | Plans | Done |', '|:-:|:-:|:-:|:-:|', `| ${counts.inbox} | ${counts.needsAction} | ${counts.plans} | ${counts.done} |`];
+}
+
+// Warning lines: held stages, failed items and jobs, notes that could not be read.
+export function renderWarnings(snapshot: VaultSnapshot, info: Pick<DashboardInfo, 'deferred' | 'failedItems' | 'failedJobs'>): string[] {
+  const lines = [
+    ...info.deferred.map((held) => `- ⏸️ ${safeInline(held.stage)} is waiting: ${safeInline(held.reason)}`),
+    ...info.failedItems.map((failed) => `- ❌ ${safeInline(failed.item)} failed: ${safeInline(failed.reason)}`),
+    ...info.failedJobs.map((job) => `- ❌ job ${safeInline(job.name)}: ${safeInline(job.result)}${job.at ? ` (${safeInline(job.at)})` : ''}`),
+    ...snapshot.skipped.slice(0, 10).map((note) => `- 📝 ${safeInline(note.file)} could not be read: ${safeInline(note.reason)}`),
+  ];
+  if (snapshot.skipped.length > 10) lines.push(`- 📝 …and ${snapshot.skipped.length - 10} more notes that could not be read`);
+  return lines;
+}
+
+function renderDue(snapshot: VaultSnapshot): string[] {
+  const { overdue, dueToday } = selectDue(snapshot.open, snapshot.today);
+  if (overdue.length + dueToday.length === 0) return ['Nothing is due today or overdue.'];
+  return [
+    ...overdue.map((item) => `- ⚠️ ${describeItem(item)} · overdue by ${describeAge(daysBetween(item.due!, snapshot.today))} (due ${item.due})`),
+    ...dueToday.map((item) => `- 📅 ${describeItem(item)} · due today`),
+  ];
+}
+
+function renderOpen(snapshot: VaultSnapshot, maxOpen: number): string[] {
+  if (snapshot.open.length === 0) return ['Nothing open. 🎉'];
+  const lines: string[] = [];
+  const shown = snapshot.open.slice(0, maxOpen);
+  for (const priority of ['high', 'normal', 'low'] as const) {
+    const group = shown.filter((item) => item.priority === priority);
+    if (group.length === 0) continue;
+    const total = snapshot.open.filter((item) => item.priority === priority).length;
+    lines.push(`**${PRIORITY_LABEL[priority]}** (${total})`, ...group.map((item) => describeOpen(item, snapshot.today)), '');
+  }
+  if (snapshot.open.length > shown.length) lines.push(`_…and ${snapshot.open.length - shown.length} more in Needs_Action._`, '');
+  return lines.slice(0, lines.at(-1) === '' ? -1 : undefined);
+}
+
+function renderCompleted(snapshot: VaultSnapshot): string[] {
+  const recent = snapshot.completed.slice(0, RECENT_COMPLETIONS);
+  if (recent.length === 0) return ['Nothing completed recently.'];
+  return recent.map((item) => `- ✅ ${localMinute(new Date(item.completed))} ${describeItem(item)}`);
+}
+
+// The markdown that goes between the markers: built only from the snapshot and `info`, no I/O.
+export function renderDashboardBlock(snapshot: VaultSnapshot, info: DashboardInfo): string {
+  const warnings = renderWarnings(snapshot, info);
+  return [
+    '## 🤖 AI Employee',
+    '',
+    `_Updated ${localMinute(info.now)} · runner: ${safeInline(info.runnerState)}_`,
+    '',
+    ...renderCounts(snapshot.counts),
+    '',
+    '### Warnings',
+    ...(warnings.length > 0 ? warnings : ['None. ✅']),
+    '',
+    '### Due today and overdue',
+    ...renderDue(snapshot),
+    '',
+    `### Open items (${snapshot.open.length})`,
+    ...renderOpen(snapshot, info.maxOpen ?? 50),
+    '',
+    '### Recently completed',
+    ...renderCompleted(snapshot),
+    '',
+    '### Last 14 days',
+    renderActivityChart(snapshot.days),
+    summarizeActivity(snapshot.days),
+  ].join('\n');
+}

@@ -1,0 +1,29 @@
+import type { Stats } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+// Files still being written are left for a later run: any file modified within `settleMs`
+// is stat'ed again after one shared wait, and taken only if it did not change.
+export async function settledNames(dir: string, names: string[], settleMs: number, now: Date, signal: AbortSignal): Promise<{ settled: string[]; busy: string[] }> {
+  const stats = await Promise.all(names.map((name) => fs.lstat(path.join(dir, name)).catch(() => undefined)));
+  const settled: string[] = [];
+  const recent: { name: string; stat: Stats }[] = [];
+  names.forEach((name, i) => {
+    const stat = stats[i];
+    if (!stat) return;
+    if (settleMs > 0 && now.getTime() - stat.mtimeMs < settleMs) recent.push({ name, stat });
+    else settled.push(name);
+  });
+  if (recent.length === 0) return { settled, busy: [] };
+  await delay(settleMs, undefined, { signal }).catch(() => {});
+  const busy: string[] = [];
+  await Promise.all(
+    recent.map(async ({ name, stat }) => {
+      const again = await fs.lstat(path.join(dir, name)).catch(() => undefined);
+      if (again && again.size === stat.size && again.mtimeMs === stat.mtimeMs) settled.push(name);
+      else if (again) busy.push(name);
+    }),
+  );
+  return { settled: settled.sort(), busy };
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { composeNote, stringifyFrontmatter } from '../vault/frontmatter.js';
+import { createFileExclusive, exists, moveNoOverwrite, numberedName, readHead, removeFile } from '../vault/files.js';
+import { readEmailHeaders } from './email-headers.js';
+import { hashFile } from './hash-file.js';
+import { fileTypeOf, intakeFields } from './item-fields.js';
+
+// Any other file moves unchanged, with a companion note "<name>.md" that describes it (§6).
+// The companion is written first, so a crash leaves the file staged, never orphaned.
+export async function takeInFile(stagedFile: string, originalName: string, id: string, received: Date, targetDir: string, reason?: string): Promise<{ name: string; companion: string }> {
+  const { size } = await fs.stat(stagedFile);
+  const sha256 = await hashFile(stagedFile);
+  const type = fileTypeOf(originalName);
+  const email = type === 'email' ? readEmailHeaders(await readHead(stagedFile, 64 * 1024)) : {};
+  for (let n = 1; ; n++) {
+    const name = numberedName(originalName, n);
+    const companion = `${name}.md`;
+    if (await exists(path.join(targetDir, name))) continue;
+    const fields = { ...intakeFields(id, type, received, originalName), attachment: name, size_bytes: size, sha256, ...email };
+    if (reason) Object.assign(fields, { intake_note: reason });
+    const body = companionBody(name, type, email);
+    if (!(await createFileExclusive(path.join(targetDir, companion), composeNote(stringifyFrontmatter(fields), body)))) continue;
+    if (await moveNoOverwrite(stagedFile, path.join(targetDir, name))) return { name, companion };
+    await removeFile(path.join(targetDir, companion));
+  }
+}
+
+function companionBody(name: string, type: string, email: { from?: string; subject?: string }): string {
+  const lines = [`![[${name}]]`, ''];
+  if (type === 'email') lines.push(`Email from ${email.from ?? 'an unknown sender'}: ${email.subject ?? '(no subject)'}`, '');
+  return lines.join('\n');
+}

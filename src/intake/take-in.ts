@@ -1,0 +1,29 @@
+import path from 'node:path';
+import type { VaultLayout } from '../vault/layout.js';
+import { isMarkdownName } from './classify-entry.js';
+import { releaseClaim } from './staging.js';
+import { takeInFile } from './take-in-file.js';
+import { takeInNote } from './take-in-note.js';
+
+export interface TakenItem {
+  // The item note in Needs_Action/ (the companion, for a file).
+  item: string;
+  attachment?: string;
+}
+
+// Turns one claimed file into an item in Needs_Action/, then releases the claim.
+export async function takeInStaged(layout: VaultLayout, stagedFile: string, id: string, received: Date): Promise<TakenItem> {
+  const originalName = path.basename(stagedFile);
+  let reason: string | undefined;
+  if (isMarkdownName(originalName)) {
+    const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction);
+    if (note.kind === 'note') {
+      await releaseClaim(stagedFile);
+      return { item: note.name };
+    }
+    reason = note.reason;
+  }
+  const file = await takeInFile(stagedFile, originalName, id, received, layout.needsAction, reason);
+  await releaseClaim(stagedFile);
+  return { item: file.companion, attachment: file.name };
+}

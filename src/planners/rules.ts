@@ -1,0 +1,44 @@
+import { chooseTitle, writeObjective } from './describe-item.js';
+import { chooseDueDate } from './due-date.js';
+import { readHandbookKeywords } from './handbook-keywords.js';
+import { readAttachmentText, readItemKind, readStringField, readUserText } from './item-text.js';
+import type { PlanContext, PlanDraft, PlanItem } from './planner.js';
+import { choosePriority } from './priority.js';
+import { buildSteps } from './steps.js';
+
+const TAG = /^[\p{L}\p{N}_/-]{1,60}$/u;
+
+// Used by the task-planner stage for every item (and as the command planner's fallback):
+// deterministic, offline and pure — the same item and context always give the same draft.
+export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
+  const keywords = readHandbookKeywords(ctx.handbook);
+  const title = chooseTitle(item);
+  const ownTags = readOwnTags(item.frontmatter.tags);
+  const words = [title, readStringField(item, 'subject'), item.stem, ...ownTags, item.body, readAttachmentText(item)].join('\n');
+  const priority = choosePriority(item.frontmatter.priority, words, {
+    high: [...keywords.high, ...ctx.highKeywords],
+    low: keywords.low,
+  });
+  const received = Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
+  const dateWords = [readStringField(item, 'title'), readStringField(item, 'subject'), readUserText(item)].join('\n');
+  const due = chooseDueDate(item.frontmatter.due, dateWords, received);
+  return {
+    title,
+    objective: writeObjective(item, title),
+    steps: buildSteps(item, due, priority === 'high'),
+    priority,
+    ...(due ? { due } : {}),
+    tags: [...new Set(['ai-employee', readItemKind(item), ...ownTags])],
+    planner: 'rules',
+  };
+}
+
+// Used for the item's own `tags`: a list of strings, or one string of comma/space-separated tags;
+// a leading "#" is dropped and anything that is not a valid Obsidian tag is left out.
+export function readOwnTags(value: unknown): string[] {
+  const raw = typeof value === 'string' ? value.split(/[,\s]+/) : Array.isArray(value) ? value : [];
+  return raw
+    .filter((tag): tag is string => typeof tag === 'string')
+    .map((tag) => tag.trim().replace(/^#/, ''))
+    .filter((tag) => TAG.test(tag));
+}

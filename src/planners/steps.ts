@@ -1,0 +1,116 @@
+import { readAttachmentText, readItemKind, readProseLines, readUserText, type ItemKind } from './item-text.js';
+import { compilePhrases } from './phrases.js';
+import type { PlanItem, PlanStep } from './planner.js';
+import { toSingleLine } from './single-line.js';
+
+// Steps of a rules plan, in order of preference: the item's own unchecked checkboxes, else its
+// action sentences, else steps suited to its kind. Nothing generic is appended: the user's own
+// list is the plan, and each kind's fallback already ends with a closing step.
+// The item's due date goes on the last step only (the deadline is for finishing the item; a date on
+// every step would flood Tasks' "due" views), unless a checkbox carries its own 📅 date; ⏫ goes on
+// every step of a high-priority item, so Tasks' priority queries find all of them.
+
+// Used to cap what an item can put into a plan: at most 10 steps of at most 200 characters.
+export const MAX_STEPS = 10;
+export const MAX_STEP_LENGTH = 200;
+
+// Used to recognise action sentences (whole words, any case).
+export const ACTION_VERBS = [
+  'reply', 'respond', 'send', 'pay', 'call', 'phone', 'schedule', 'review', 'book', 'prepare', 'sign',
+  'follow up', 'email', 'submit', 'renew', 'confirm', 'buy', 'order', 'fix', 'update', 'check',
+  'cancel', 'contact', 'write', 'draft', 'finish', 'complete', 'arrange', 'register', 'apply', 'print',
+  'scan', 'return', 'remind', 'ask', 'discuss', 'approve', 'forward', 'share', 'upload',
+  'fill in', 'fill out', 'read', 'visit', 'collect', 'pick up', 'drop off', 'transfer', 'invite',
+];
+
+const FALLBACK: Record<ItemKind, (name: string) => string[]> = {
+  email: () => ['Read the email', 'Draft a reply', 'Send the reply'],
+  pdf: (name) => [`Review the document ${name}`, 'Note any amounts, dates or actions it asks for', 'File the document'],
+  image: (name) => [`Look at the image ${name}`, 'File it where it belongs'],
+  file: (name) => [`Open and review ${name}`, 'Decide the next action'],
+  note: () => ['Review the note', 'Decide the next action'],
+};
+
+const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[([^\]])\]\s+(.*\S)\s*$/;
+const DUE_SIGNIFIER = /📅\s*(\d{4}-\d{2}-\d{2})/u;
+const PRIORITY_SIGNIFIERS = /[⏫🔼🔽⏬🔺]\uFE0F?/gu;
+const POLITE_START = /^(?:(?:please|pls|kindly|also|then|and)[,\s]+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)+/i;
+
+// Used by the rules planner for every item.
+export function buildSteps(item: PlanItem, due: string | undefined, high: boolean): PlanStep[] {
+  const own = readCheckboxSteps(`${item.body}\n${readAttachmentText(item)}`);
+  const found: PlanStep[] = own.length > 0 ? own : readActionSentences(readUserText(item)).map((text) => ({ text }));
+  const steps = found.length > 0 ? found : fallbackSteps(item);
+  return steps.map((step, index) => {
+    const stepDue = step.due ?? (index === steps.length - 1 ? due : undefined);
+    return { text: step.text, ...(stepDue ? { due: stepDue } : {}), ...(high ? { high: true } : {}) };
+  });
+}
+
+// Used for the item's own to-do list: "- [ ] x" / "* [ ] x" / "1. [ ] x" lines; ticked ones are skipped.
+export function readCheckboxSteps(text: string): PlanStep[] {
+  const steps: PlanStep[] = [];
+  for (const line of readProseLines(text)) {
+    const match = CHECKBOX.exec(line);
+    if (!match || match[1] !== ' ') continue;
+    const due = DUE_SIGNIFIER.exec(match[2]!)?.[1];
+    const bare = match[2]!.replace(DUE_SIGNIFIER, ' ').replace(PRIORITY_SIGNIFIERS, ' ');
+    const stepText = toSingleLine(bare, MAX_STEP_LENGTH);
+    if (stepText !== '') steps.push(due ? { text: stepText, due } : { text: stepText });
+    if (steps.length === MAX_STEPS) break;
+  }
+  return steps;
+}
+
+// Used when the item has no checkboxes: sentences asking for an action, either starting with an
+// action verb ("Send the report", "Please pay…", "Could you call…?") or naming one after a modal
+// ("We need to renew…", "Don't forget to book…"). A mere mention ("Thanks for your email") is not a step.
+export function readActionSentences(text: string): string[] {
+  const steps: string[] = [];
+  const seen = new Set<string>();
+  for (const sentence of readSentences(text)) {
+    if (!isActionSentence(sentence)) continue;
+    const step = toSingleLine(capitalize(sentence.replace(POLITE_START, '').replace(/[.!?]+$/, '')), MAX_STEP_LENGTH);
+    if (step.length < 3 || seen.has(step.toLowerCase())) continue;
+    seen.add(step.toLowerCase());
+    steps.push(step);
+    if (steps.length === MAX_STEPS) break;
+  }
+  return steps;
+}
+
+function fallbackSteps(item: PlanItem): PlanStep[] {
+  const name = toSingleLine(item.attachment?.name ?? item.stem, 120);
+  return FALLBACK[readItemKind(item)](name).map((text) => ({ text }));
+}
+
+// A leading verb must be followed by a word ("Update the address", not "Update: we moved").
+const VERB = compilePhrases(ACTION_VERBS)!.source;
+const LEADING_VERB = new RegExp(`^${VERB}(?=\\s+[\\p{L}\\p{N}"'“‘])`, 'iu');
+const MODAL_VERB = new RegExp(
+  `\\b(?:please|kindly|needs?\\s+to|have\\s+to|has\\s+to|must|should|remember\\s+to|(?:don['’]t|do\\s+not)\\s+forget\\s+to|` +
+    `(?:can|could|would|will)\\s+you|i['’]ll|we['’]ll|i\\s+will|we\\s+will|going\\s+to)\\s+(?:please\\s+|also\\s+)?${VERB}`,
+  'iu',
+);
+
+function isActionSentence(sentence: string): boolean {
+  return LEADING_VERB.test(sentence.replace(POLITE_START, '')) || MODAL_VERB.test(sentence);
+}
+
+function readSentences(text: string): string[] {
+  const sentences: string[] = [];
+  for (const raw of readProseLines(text)) {
+    if (/^\s*(?:#|>|\||!?\[\[)/.test(raw) || CHECKBOX.test(raw)) continue;
+    const line = raw
+      .replace(/<[^>]{0,200}>/g, ' ')
+      .replace(/\*\*|__|`/g, '')
+      .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+      .trim();
+    sentences.push(...line.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter((s) => s !== ''));
+  }
+  return sentences;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,59 @@
+import { briefingStage } from '../stages/briefing.js';
+import { completeStage } from '../stages/complete.js';
+import { dashboardStage } from '../stages/dashboard.js';
+import { intakeStage } from '../stages/intake.js';
+import { jobsStage } from '../stages/jobs.js';
+import { planStage } from '../stages/plan.js';
+import type { Stage, StageContext, StageResult } from '../stages/stage.js';
+import { describeError } from '../stages/warn-once.js';
+
+// §5: one iteration runs these stages in this order. Adding a stage is adding a line here.
+export const ITERATION_STAGES: readonly Stage[] = [intakeStage, planStage, completeStage, jobsStage, briefingStage, dashboardStage];
+
+export interface IterationReport {
+  results: Record<string, StageResult>;
+  failedStages: string[];
+  failedItems: number;
+  held: { stage: string; reason: string }[];
+}
+
+// A failing stage is logged and counted; the stages after it still run.
+export async function runIteration(stages: readonly Stage[], ctx: StageContext): Promise<IterationReport> {
+  const report: IterationReport = { results: {}, failedStages: [], failedItems: 0, held: [] };
+  for (const stage of stages) {
+    if (ctx.signal.aborted) break;
+    try {
+      const result = await stage.run(ctx);
+      report.results[stage.name] = result;
+      report.failedItems += result.failed;
+      recordDeferral(ctx, stage.name, result.heldBecause);
+      if (result.heldBecause) report.held.push({ stage: stage.name, reason: result.heldBecause });
+      else countRun(ctx, stage.name);
+    } catch (error) {
+      report.failedStages.push(stage.name);
+      ctx.state.stats.errors++;
+      ctx.state.stats.lastError = `${stage.name}: ${describeError(error)}`;
+      ctx.log.error(`stage ${stage.name} failed: ${describeError(error)}`);
+      ctx.audit.record({ action: 'error', item: stage.name, result: 'failed', detail: describeError(error) });
+    }
+  }
+  ctx.state.stats.iterations++;
+  ctx.state.stats.lastRunAt = ctx.now().toISOString();
+  return report;
+}
+
+function countRun(ctx: StageContext, stage: string): void {
+  if (stage === 'intake') ctx.state.stats.watcherRuns++;
+  if (stage === 'plan') ctx.state.stats.plannerRuns++;
+}
+
+function recordDeferral(ctx: StageContext, stage: string, reason: string | undefined): void {
+  const existing = ctx.state.deferred.find((d) => d.stage === stage);
+  if (!reason) {
+    if (existing) ctx.state.deferred = ctx.state.deferred.filter((d) => d.stage !== stage);
+    return;
+  }
+  if (existing?.reason === reason) return;
+  if (!existing) ctx.audit.record({ action: 'defer', item: stage, result: 'held', detail: reason });
+  ctx.state.deferred = [...ctx.state.deferred.filter((d) => d.stage !== stage), { stage, reason, since: existing?.since ?? ctx.now().toISOString() }];
+}

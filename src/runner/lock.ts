@@ -1,0 +1,74 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { LockHeldError, type LockOwner } from '../errors.js';
+import { ensureDir, removeFile, writeFileAtomic } from '../vault/files.js';
+import { isOwnerAlive, ownerFileOf, readLockOwner } from './lock-owner.js';
+
+// §5 single instance: proper-lockfile's directory lock plus an owner record, with immediate
+// takeover of a lock whose process died on this host (another host's lock waits until stale).
+
+const STALE_MS = 30_000;
+const UPDATE_MS = 10_000;
+// A claim left by a process killed mid-acquisition is ignored after this long.
+const CLAIM_STALE_MS = 10_000;
+
+export interface VaultLock {
+  owner: LockOwner;
+  release(): Promise<void>;
+}
+
+export async function acquireVaultLock(lockFile: string, startedAt: Date, onCompromised: (error: Error) => void): Promise<VaultLock> {
+  const { default: lockfile } = await import('proper-lockfile');
+  await ensureDir(path.dirname(lockFile));
+  const options = { realpath: false, lockfilePath: lockFile, stale: STALE_MS, update: UPDATE_MS, retries: 0, onCompromised };
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: startedAt.toISOString() };
+  // Acquisition is serialized by a mkdir claim, so nobody reads a half-written ownership.
+  const claim = `${lockFile}.acquiring`;
+  if (!(await claimAcquisition(claim))) throw new LockHeldError(lockFile, await readLockOwner(lockFile));
+  let release: () => Promise<void>;
+  try {
+    release = await lockOrTakeOver(lockFile, () => lockfile.lock(lockFile, options));
+    await writeFileAtomic(ownerFileOf(lockFile), `${JSON.stringify(owner)}\n`);
+  } finally {
+    await fs.rmdir(claim).catch(() => {});
+  }
+  return {
+    owner,
+    async release() {
+      await removeFile(ownerFileOf(lockFile));
+      await release().catch(() => {});
+    },
+  };
+}
+
+// Takes a free lock; takes over at once a lock whose owner died on this host.
+async function lockOrTakeOver(lockFile: string, lock: () => Promise<() => Promise<void>>): Promise<() => Promise<void>> {
+  try {
+    return await lock();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+  }
+  const owner = await readLockOwner(lockFile);
+  if (!owner || (await isOwnerAlive(owner))) throw new LockHeldError(lockFile, owner);
+  await fs.rm(lockFile, { recursive: true, force: true });
+  try {
+    return await lock();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new LockHeldError(lockFile, await readLockOwner(lockFile));
+    throw error;
+  }
+}
+
+async function claimAcquisition(claim: string): Promise<boolean> {
+  try {
+    await fs.mkdir(claim);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const stat = await fs.stat(claim).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs < CLAIM_STALE_MS) return false;
+    await fs.rmdir(claim).catch(() => {});
+    return fs.mkdir(claim).then(() => true, () => false);
+  }
+}

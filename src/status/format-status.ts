@@ -1,0 +1,34 @@
+import type { StatusReport } from '../commands/status.js';
+
+const STATE_LINE: Record<StatusReport['state'], string> = {
+  running: 'running',
+  stopped: 'not running',
+  stale: 'NOT HEALTHY — the lock is held by a process that is gone (the next run takes over)',
+  stalled: 'NOT HEALTHY — the daemon has not reported in for more than two intervals',
+  unknown: 'unknown',
+};
+
+// The human-readable --status.
+export function formatStatus(report: StatusReport): string {
+  if (report.error) return `ai-employee: ${report.error}\n`;
+  const lines = [`ai-employee: ${STATE_LINE[report.state]}`, `  vault:     ${report.vault}`];
+  if (report.pid) lines.push(`  process:   pid ${report.pid} on ${report.host}, started ${report.startedAt}`);
+  if (report.stats.uptimeSeconds !== null) lines.push(`  uptime:    ${formatUptime(report.stats.uptimeSeconds)}`);
+  lines.push(`  heartbeat: ${report.heartbeatAt ?? 'never'}`);
+  const c = report.counts;
+  lines.push(`  items:     Inbox ${c.inbox} · Needs_Action ${c.needsAction} · Plans ${c.plans} · Done ${c.done}`);
+  const s = report.stats;
+  lines.push(`  runs:      ${s.iterations} iterations, ${s.errors} errors, last ${s.lastRunAt ?? 'never'}`);
+  if (s.lastError) lines.push(`  last error: ${s.lastError}`);
+  for (const d of report.deferred) lines.push(`  held:      ${d.stage} — ${d.reason}`);
+  if (report.commandPlanner?.pausedUntil) lines.push(`  command planner paused until ${report.commandPlanner.pausedUntil}`);
+  lines.push(`  log:       ${report.log.file} (${(report.log.sizeBytes / 1024).toFixed(1)} KiB)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatUptime(seconds: number): string {
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return d > 0 ? `${d}d ${h}h ${m}m` : h > 0 ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs/promises';
+
+// Which files in a vault folder a user would count: regular files, not hidden, not an attachment
+// whose companion note sits beside it. Listing only: nothing here opens a file.
+
+// The names of regular, non-hidden files directly in `dir`; [] when it is missing or unreadable.
+export async function listRegularFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+// The names of non-hidden sub-folders of `dir` (never a symlink to one).
+export async function listFolders(dir: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+// Drops "X.pdf" when "X.pdf.md" is present: the companion note is the item, the attachment is not.
+export function withoutAttachments(names: string[]): string[] {
+  const present = new Set(names);
+  return names.filter((name) => !present.has(`${name}.md`));
+}
+
+// Plans are PLAN_<stem>.md, in Plans/ and, once finished, in Done/YYYY-MM/ beside their items.
+export function isPlanName(name: string): boolean {
+  return name.startsWith('PLAN_') && name.endsWith('.md');
+}

@@ -1,0 +1,155 @@
+import path from 'node:path';
+import type { Priority } from '../planners/planner.js';
+import { summarizeCompletedItem, summarizeOpenItem, planNameOf, type CompletedItem, type OpenItem } from './item-summary.js';
+import type { VaultLayout } from './layout.js';
+import { isPlanName, listFolders, listRegularFiles, withoutAttachments } from './list-items.js';
+import { lastLocalDays, localDay, recentMonths } from './local-day.js';
+import { noteStem } from './note-link.js';
+import { readNoteHeads, type NoteHead, type NoteHeadResult } from './read-note-heads.js';
+
+// One read of the vault for the dashboard and the briefing: what is open, what was finished, how busy it was.
+
+export interface FolderCounts {
+  inbox: number;
+  needsAction: number;
+  plans: number;
+  done: number;
+}
+
+export interface DayActivity {
+  day: string;
+  received: number;
+  completed: number;
+}
+
+export interface VaultSnapshot {
+  takenAt: string;
+  today: string;
+  counts: FolderCounts;
+  // Most urgent first: high before normal before low, then earliest due, then oldest.
+  open: OpenItem[];
+  // Newest first, from the Done/ months that were read.
+  completed: CompletedItem[];
+  // The last 14 local days, oldest first.
+  days: DayActivity[];
+  // Notes that could not be read (vault-relative path and why); they are counted but not listed.
+  skipped: { file: string; reason: string }[];
+}
+
+export interface SnapshotOptions {
+  now: Date;
+  // Done/ month folders read for completions: the current month and those before it (default 2, enough for 14 days).
+  doneMonths?: number;
+  maxHeadBytes?: number;
+  concurrency?: number;
+}
+
+export const CHART_DAYS = 14;
+const MONTH_FOLDER = /^\d{4}-\d{2}$/;
+const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
+
+type Skipped = VaultSnapshot['skipped'];
+
+function headOf(results: Map<string, NoteHeadResult>, name: string, folder: string, skipped: Skipped): NoteHead | undefined {
+  const result = results.get(name);
+  if (!result) return undefined;
+  if (result.ok) return result.head;
+  if (result.reason !== 'vanished') skipped.push({ file: `${folder}/${name}`, reason: result.reason });
+  return undefined;
+}
+
+// Compares open items by urgency, for every list that shows them.
+export function compareByUrgency(a: OpenItem, b: OpenItem): number {
+  return (
+    RANK[a.priority] - RANK[b.priority] ||
+    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+    (a.received ?? '9999').localeCompare(b.received ?? '9999') ||
+    a.name.localeCompare(b.name)
+  );
+}
+
+async function readOpenItems(layout: VaultLayout, planFiles: string[], options: Required<SnapshotOptions>, skipped: Skipped) {
+  const files = withoutAttachments(await listRegularFiles(layout.needsAction));
+  const notes = files.filter((name) => name.endsWith('.md'));
+  const read = { maxHeadBytes: options.maxHeadBytes, concurrency: options.concurrency };
+  const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
+  const plans = new Set(planFiles);
+  const planOf = new Map<string, string>();
+  for (const name of notes) {
+    const result = itemHeads.get(name);
+    const named = result?.ok ? planNameOf(result.head.data) : null;
+    const planName = named && plans.has(named) ? named : `PLAN_${noteStem(name)}.md`;
+    if (plans.has(planName)) planOf.set(name, planName);
+  }
+  const planHeads = await readNoteHeads(layout.plans, [...new Set(planOf.values())], read);
+  const open: OpenItem[] = [];
+  for (const name of files) {
+    const isNote = name.endsWith('.md');
+    const item = isNote ? headOf(itemHeads, name, 'Needs_Action', skipped) : null;
+    if (item === undefined) continue;
+    const planName = planOf.get(name);
+    const planHead = planName ? headOf(planHeads, planName, 'Plans', skipped) : undefined;
+    const plan = planName && planHead ? { name: planName, head: planHead } : null;
+    open.push(summarizeOpenItem(name, item, plan, options.now));
+  }
+  return { count: files.length, open: open.sort(compareByUrgency) };
+}
+
+async function readDone(layout: VaultLayout, options: Required<SnapshotOptions>, skipped: Skipped) {
+  const months = (await listFolders(layout.done)).filter((name) => MONTH_FOLDER.test(name));
+  const wanted = new Set(recentMonths(options.now, options.doneMonths));
+  const read = { maxHeadBytes: options.maxHeadBytes, concurrency: options.concurrency };
+  let count = 0;
+  const completed: CompletedItem[] = [];
+  for (const month of months) {
+    const dir = path.join(layout.done, month);
+    const items = withoutAttachments(await listRegularFiles(dir)).filter((name) => !isPlanName(name));
+    count += items.length;
+    if (!wanted.has(month)) continue;
+    const notes = items.filter((name) => name.endsWith('.md'));
+    const heads = await readNoteHeads(dir, notes, read);
+    for (const name of notes) {
+      const head = headOf(heads, name, `Done/${month}`, skipped);
+      const summary = head ? summarizeCompletedItem(name, month, head) : null;
+      if (summary) completed.push(summary);
+    }
+  }
+  completed.sort((a, b) => b.completed.localeCompare(a.completed) || a.name.localeCompare(b.name));
+  return { count, completed };
+}
+
+function countByDay(now: Date, open: OpenItem[], completed: CompletedItem[]): DayActivity[] {
+  const days = new Map(lastLocalDays(now, CHART_DAYS).map((day) => [day, { day, received: 0, completed: 0 }]));
+  for (const item of [...open, ...completed]) {
+    if (item.received) {
+      const entry = days.get(localDay(new Date(item.received)));
+      if (entry) entry.received++;
+    }
+  }
+  for (const item of completed) {
+    const entry = days.get(localDay(new Date(item.completed)));
+    if (entry) entry.completed++;
+  }
+  return [...days.values()];
+}
+
+// Reads Inbox/, Needs_Action/, Plans/ and Done/ (heads only); never throws for a broken or vanished note.
+export async function readVaultSnapshot(layout: VaultLayout, opts: SnapshotOptions): Promise<VaultSnapshot> {
+  const options: Required<SnapshotOptions> = { doneMonths: 2, maxHeadBytes: 8 * 1024, concurrency: 64, ...opts };
+  const skipped: Skipped = [];
+  const [inboxFiles, planFiles] = await Promise.all([listRegularFiles(layout.inbox), listRegularFiles(layout.plans)]);
+  const plans = planFiles.filter((name) => name.endsWith('.md'));
+  const [needsAction, done] = await Promise.all([
+    readOpenItems(layout, plans, options, skipped),
+    readDone(layout, options, skipped),
+  ]);
+  return {
+    takenAt: options.now.toISOString(),
+    today: localDay(options.now),
+    counts: { inbox: inboxFiles.length, needsAction: needsAction.count, plans: plans.length, done: done.count },
+    open: needsAction.open,
+    completed: done.completed,
+    days: countByDay(options.now, needsAction.open, done.completed),
+    skipped,
+  };
+}

@@ -1,0 +1,155 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseGoalsProgress } from '../../src/briefing/goals-progress.js';
+import { writeBriefing } from '../../src/briefing/write-briefing.js';
+import { defaultConfig } from '../../src/config/schema.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { emptyState, type AgentState } from '../../src/runner/state.js';
+import { parseYamlData } from '../../src/vault/frontmatter.js';
+import { vaultLayout } from '../../src/vault/layout.js';
+import { ago, makeTempDir, note, writeTree } from '../dashboard/vault-tree.js';
+
+const NOW = new Date(2025, 2, 14, 8, 30);
+let root: string;
+beforeEach(async () => {
+  root = await makeTempDir('ai-employee-brief-');
+});
+afterEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+function job(name: string, start: string, result: string, exitCode: number | null = 0): string {
+  return JSON.stringify({ name, trigger: 'schedule', start, end: start, exitCode, signal: null, timedOut: result === 'timeout', attempts: 1, durationMs: 1200, result, output: 'secret output' });
+}
+
+async function buildVault(): Promise<void> {
+  await writeTree(root, {
+    'Needs_Action/Pay invoice.md': note({ id: 'a', received: ago(NOW, 0, 3), priority: 'high', due: '2025-03-12', title: 'Pay the ACME invoice' }),
+    'Needs_Action/Call Bob.md': note({ id: 'b', received: ago(NOW, 2), due: '2025-03-14' }),
+    'Needs_Action/Old report.md': note({ id: 'c', received: ago(NOW, 9), priority: 'low' }),
+    'Done/2025-03/Book flights.md': note({ id: 'd', status: 'done', received: ago(NOW, 0, 5), completed: ago(NOW, 0, 1) }),
+    'Done/2025-03/Earlier.md': note({ id: 'e', status: 'done', received: ago(NOW, 6), completed: ago(NOW, 3) }),
+    'Business_Goals.md': '---\ntags: [goals]\n---\n# Goals\n## Revenue\n- [x] one\n- [ ] two\n- [-] dropped\n```\n- [ ] in code\n```\n## Health\n* [X] run\n',
+    'Logs/ai_employee.log': 'x'.repeat(2048),
+    'Logs/jobs.jsonl': [
+      job('backup', ago(NOW, 3), 'ok'),
+      job('backup', ago(NOW, 0, 6), 'ok'),
+      '{"cut short',
+      job('backup', ago(NOW, 0, 2), 'failed', 3),
+      job('sync', ago(NOW, 0, 1), 'timeout', null),
+      '',
+    ].join('\n'),
+  });
+}
+
+function stateWithLastBriefing(): AgentState {
+  const state = emptyState();
+  state.startedAt = ago(NOW, 0, 26);
+  state.stats.iterations = 312;
+  state.stats.errors = 2;
+  state.deferred = [{ stage: 'plan', reason: 'battery 9% is below 15%', since: ago(NOW, 0, 1) }];
+  state.briefing = { lastDate: '2025-03-13', lastWrittenAt: ago(NOW, 1) };
+  return state;
+}
+
+async function write(state: AgentState) {
+  const log = memoryLogger();
+  const written = await writeBriefing(vaultLayout(root), { date: '2025-03-14', now: NOW, state, config: defaultConfig(), log });
+  return { text: await fs.readFile(written.file, 'utf8'), file: written.file, log };
+}
+
+function sectionOf(text: string, heading: string): string {
+  const start = text.indexOf(`## ${heading}`);
+  expect(start, `section ${heading}`).toBeGreaterThanOrEqual(0);
+  const end = text.indexOf('\n## ', start + 3);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+describe('writeBriefing', () => {
+  test('writes Briefings/<date>.md with Obsidian properties', async () => {
+    await buildVault();
+    const { text, file } = await write(stateWithLastBriefing());
+    expect(file).toBe(path.join(root, 'Briefings', '2025-03-14.md'));
+    const properties = parseYamlData(text.split('---\n')[1]!);
+    expect(properties).toEqual({ date: '2025-03-14', tags: ['briefing'], received: 2, completed: 1, open: 3, high_priority: 1, overdue: 1, due_today: 1, stale: 1, jobs_failed: 2 });
+    expect(text).toContain('# Briefing — Friday 14 March 2025');
+    expect(text).toContain('Good morning. Since the last briefing: 2 new items, 1 completed. 3 items open: 1 overdue, 1 due today, 1 high priority.');
+  });
+
+  test('puts the urgent sections first and links every item', async () => {
+    await buildVault();
+    const { text } = await write(stateWithLastBriefing());
+    const order = ['## Due today and overdue', '## High priority', '## Waiting more than 3 days', '## Since the last briefing', '## Goals', '## Jobs', '## Agent health'];
+    const positions = order.map((heading) => text.indexOf(heading));
+    expect(positions.every((at) => at > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(sectionOf(text, 'Due today and overdue')).toContain('- ⚠️ [[Pay invoice]] — Pay the ACME invoice · overdue by 2 days (due 2025-03-12)\n- 📅 [[Call Bob]] · due today');
+    expect(sectionOf(text, 'High priority')).toContain('- ⏫ [[Pay invoice]] — Pay the ACME invoice · today · 📅 2025-03-12');
+    expect(sectionOf(text, 'Waiting more than 3 days')).toContain('- ⏳ [[Old report]] · waiting 9 days');
+    expect(sectionOf(text, 'Waiting more than 3 days')).not.toContain('Call Bob');
+  });
+
+  test('lists what came in and what was finished since the last briefing only', async () => {
+    await buildVault();
+    const since = sectionOf(await write(stateWithLastBriefing()).then((w) => w.text), 'Since the last briefing');
+    expect(since).toContain('**Received (2)**\n- ✅ [[Book flights]]\n- 📥 [[Pay invoice]]');
+    expect(since).toMatch(/\*\*Completed \(1\)\*\*\n- ✅ \[\[Book flights\]\] · 2025-03-14 07:30/);
+    expect(since).not.toContain('Earlier');
+    expect(since).not.toContain('Call Bob');
+  });
+
+  test('without an earlier briefing it covers the last 24 hours', async () => {
+    await buildVault();
+    const { text } = await write(emptyState());
+    expect(text).toContain('## In the last 24 hours');
+    expect(text).toContain('Good morning. In the last 24 hours: 2 new items, 1 completed.');
+  });
+
+  test('reports goals, jobs since the last briefing, and the agent health', async () => {
+    await buildVault();
+    const { text, log } = await write(stateWithLastBriefing());
+    expect(sectionOf(text, 'Goals')).toContain('- Revenue: 1/2 ▓▓▓▓▓░░░░░\n- Health: 1/1 ▓▓▓▓▓▓▓▓▓▓');
+    const jobs = sectionOf(text, 'Jobs');
+    expect(jobs).toContain('- ❌ backup: 2 runs, 1 not ok; last failed (exit 3)');
+    expect(jobs).toContain('- ❌ sync: 1 run; last timed out');
+    expect(jobs).toContain('- 1 unreadable line in Logs/jobs.jsonl skipped');
+    expect(text).not.toContain('secret output');
+    expect(log.lines.join('\n')).toMatch(/WARNING - briefing: skipped 1 unreadable line/);
+    const health = sectionOf(text, 'Agent health');
+    expect(health).toContain('- Uptime: 1 d 2 h');
+    expect(health).toContain('- Iterations: 312 · errors: 2');
+    expect(health).toContain('- Held: plan (battery 9% is below 15%)');
+    expect(health).toMatch(/- Disk free: [\d,]+ MB/);
+    expect(health).toContain('- Log size: 2.0 KiB');
+  });
+
+  test('a vault without goals, jobs or a log says so gently', async () => {
+    const { text } = await write(emptyState());
+    expect(text).toContain('No Business_Goals.md yet');
+    expect(text).toContain('No jobs ran.');
+    expect(text).toContain('- Log size: no log yet');
+    expect(text).toContain('Nothing is open.');
+    expect(await fs.readdir(root)).toEqual(['Briefings']);
+  });
+
+  test('replacing a briefing leaves no temporary file', async () => {
+    await write(emptyState());
+    await write(emptyState());
+    expect(await fs.readdir(path.join(root, 'Briefings'))).toEqual(['2025-03-14.md']);
+  });
+});
+
+describe('parseGoalsProgress', () => {
+  test.each([
+    { text: '', expected: [] },
+    { text: '# Only headings\n## Another\n', expected: [] },
+    { text: '- [ ] before any heading\n- [x] done', expected: [{ heading: 'Goals', done: 1, total: 2 }] },
+    { text: '## A ##\n  - [x] nested\n1. [ ] numbered\n', expected: [{ heading: 'A', done: 1, total: 2 }] },
+    { text: '## A\n~~~\n- [ ] fenced\n~~~\n- [X] real\n', expected: [{ heading: 'A', done: 1, total: 1 }] },
+    { text: '## A\n- [-] cancelled\n- [/] in progress\n', expected: [{ heading: 'A', done: 0, total: 1 }] },
+    { text: '#NotAHeading\n- [ ] x', expected: [{ heading: 'Goals', done: 0, total: 1 }] },
+  ])('$text', ({ text, expected }) => {
+    expect(parseGoalsProgress(text)).toEqual(expected);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { chooseDueDate, findDueDate, readOwnDue } from '../../src/planners/due-date.js';
+
+// Local times, so the expectations hold in every time zone. 2026-01-28 is a Wednesday.
+const WEDNESDAY = new Date(2026, 0, 28, 10, 0);
+const FRIDAY = new Date(2026, 0, 30, 23, 30);
+const SATURDAY = new Date(2026, 0, 31, 9, 0);
+const SUNDAY = new Date(2026, 1, 1, 9, 0);
+
+describe('findDueDate relative to a Wednesday', () => {
+  test.each([
+    ['Do it today', '2026-01-28'],
+    ['Call me tonight', '2026-01-28'],
+    ['Send it by EOD', '2026-01-28'],
+    ['before the end of the day', '2026-01-28'],
+    ['Pay tomorrow', '2026-01-29'],
+    ['Reply by Friday', '2026-01-30'],
+    ['Meet on friday', '2026-01-30'],
+    ['this Fri works', '2026-01-30'],
+    ['due Thursday', '2026-01-29'],
+    ['Payment is due by Friday.', '2026-01-30'],
+    ['due on Monday', '2026-02-02'],
+    ['by Monday', '2026-02-02'],
+    ['by Wednesday (said on a Wednesday)', '2026-02-04'],
+    ['until tues', '2026-02-03'],
+    ['next Friday', '2026-02-06'],
+    ['next Monday', '2026-02-02'],
+    ['sometime next week', '2026-02-02'],
+    ['by the end of the week', '2026-01-30'],
+    ['EOW please', '2026-01-30'],
+    ['end of month', '2026-01-31'],
+    ['by EOM', '2026-01-31'],
+    ['in 3 days', '2026-01-31'],
+    ['in 5 days (across the month end)', '2026-02-02'],
+    ['within two weeks', '2026-02-11'],
+    ['in a week', '2026-02-04'],
+    ['in a couple of days', '2026-01-30'],
+    ['The deadline is 2026-12-01.', '2026-12-01'],
+    ['Either 2026-03-01 or 2026-02-15', '2026-02-15'],
+    ['by Friday, or better tomorrow', '2026-01-29'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDueDate(text, WEDNESDAY)).toBe(expected);
+  });
+
+  test.each([
+    ['no date here'],
+    ['invoice dated 2025-01-03 (in the past)'],
+    ['2026-02-30 is not a day'],
+    ["Friday's meeting notes"],
+    ['focus on sun protection, sat on the bench'],
+    ['by someone'],
+    ['in constructor days'],
+    ['in 5000 days'],
+    ['order 12026-01-290'],
+  ])('%s → no date', (text) => {
+    expect(findDueDate(text, WEDNESDAY)).toBeUndefined();
+  });
+});
+
+describe('findDueDate at weekday, month and year edges', () => {
+  test.each([
+    [FRIDAY, 'by Friday', '2026-02-06'],
+    [FRIDAY, 'end of week', '2026-01-30'],
+    [FRIDAY, 'tomorrow', '2026-01-31'],
+    [FRIDAY, 'next week', '2026-02-02'],
+    [SATURDAY, 'end of week', '2026-02-06'],
+    [SATURDAY, 'tomorrow', '2026-02-01'],
+    [SATURDAY, 'end of month', '2026-01-31'],
+    [SATURDAY, 'next week', '2026-02-02'],
+    [SUNDAY, 'next week', '2026-02-02'],
+    [SUNDAY, 'by Sunday', '2026-02-08'],
+    [new Date(2026, 11, 30, 8), 'in 3 days', '2027-01-02'],
+    [new Date(2026, 11, 30, 8), 'end of month', '2026-12-31'],
+    [new Date(2028, 1, 27, 8), 'end of month', '2028-02-29'],
+    [new Date(2026, 0, 28, 0, 0), 'today', '2026-01-28'],
+    [new Date(2026, 0, 28, 23, 59), 'today', '2026-01-28'],
+  ])('received %s: %s → %s', (received, text, expected) => {
+    expect(findDueDate(text, received)).toBe(expected);
+  });
+});
+
+describe('the item’s own due field', () => {
+  test.each([
+    ['2026-03-01', '2026-03-01'],
+    [' 2026-03-01 ', '2026-03-01'],
+    ['2026-03-01T10:00:00Z', '2026-03-01'],
+    [new Date(Date.UTC(2026, 2, 1)), '2026-03-01'],
+    ['2026-13-01', undefined],
+    ['2026-02-29', undefined],
+    ['tomorrow', undefined],
+    [20260301, undefined],
+    [null, undefined],
+    [new Date(Number.NaN), undefined],
+  ])('%s → %s', (value, expected) => {
+    expect(readOwnDue(value)).toBe(expected);
+  });
+
+  test('wins over dates in the text, even later ones', () => {
+    expect(chooseDueDate('2026-06-01', 'do it tomorrow', WEDNESDAY)).toBe('2026-06-01');
+  });
+
+  test('an invalid own date falls back to the text', () => {
+    expect(chooseDueDate('soon', 'do it tomorrow', WEDNESDAY)).toBe('2026-01-29');
+  });
+});

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { readHandbookKeywords } from '../../src/planners/handbook-keywords.js';
+import { choosePriority, normalizePriority } from '../../src/planners/priority.js';
+
+const NONE = { high: [], low: [] };
+
+describe('priority from the words of the item', () => {
+  test.each([
+    ['Pay the invoice', 'high'],
+    ['URGENT: call back', 'high'],
+    ['please handle asap', 'high'],
+    ['Handle this urgently', 'high'],
+    ['Two payments are due', 'high'],
+    ['Three invoices attached', 'high'],
+    ['This bill is past  due', 'high'],
+    ['Final Notice from the utility', 'high'],
+    ['Emergency at the office', 'high'],
+    ['FYI the invoice is overdue', 'high'],
+    ['The order was invoiced last week', 'normal'],
+    ['asapx is not a word', 'normal'],
+    ['Lunch on Thursday', 'normal'],
+    ['', 'normal'],
+    ['FYI: new office hours', 'low'],
+    ['No rush, whenever you have a moment', 'low'],
+    ['This is not urgent', 'low'],
+    ['non-urgent: tidy the shelves', 'low'],
+    ['There is no deadline for this', 'low'],
+    ['Someday I should learn Spanish', 'low'],
+    ['Do it when you have time', 'low'],
+  ])('%j → %s', (text, expected) => {
+    expect(choosePriority(undefined, text, NONE)).toBe(expected);
+  });
+});
+
+describe('the user’s own priority field wins', () => {
+  test.each([
+    ['low', 'URGENT: pay the overdue invoice', 'low'],
+    ['High', 'someday, no rush', 'high'],
+    [' urgent ', 'fyi', 'high'],
+    ['medium', 'asap', 'normal'],
+    ['P3', 'asap', 'low'],
+    [1, 'fyi', 'high'],
+    [2, 'asap', 'normal'],
+    ['banana', 'asap', 'high'],
+    [null, 'fyi', 'low'],
+    [['high'], 'fyi', 'low'],
+  ])('priority: %j with %j → %s', (own, text, expected) => {
+    expect(choosePriority(own, text, NONE)).toBe(expected);
+  });
+
+  test.each([
+    ['constructor', undefined],
+    ['toString', undefined],
+    ['', undefined],
+    ['LOWEST', 'low'],
+  ])('normalizePriority(%j) → %s', (value, expected) => {
+    expect(normalizePriority(value)).toBe(expected);
+  });
+});
+
+describe('the handbook’s and the configuration’s keywords', () => {
+  test.each([
+    ['A letter from the Tax  Office', { high: ['tax office'], low: [] }, 'high'],
+    ['Weekly newsletter', { high: [], low: ['newsletter'] }, 'low'],
+    ['Two newsletters', { high: [], low: ['newsletter'] }, 'low'],
+    ['Call the landlord', { high: ['Landlord'], low: [] }, 'high'],
+    ['Ask about C++ course', { high: ['c++'], low: [] }, 'high'],
+    ['Landlords association newsletter', { high: ['landlord'], low: ['newsletter'] }, 'high'],
+    ['The landlording business', { high: ['landlord'], low: [] }, 'normal'],
+  ])('%j with %j → %s', (text, keywords, expected) => {
+    expect(choosePriority(undefined, text, keywords)).toBe(expected);
+  });
+});
+
+describe('readHandbookKeywords', () => {
+  test('reads the template handbook’s section', async () => {
+    const handbook = await readFile(new URL('../../vault-template/Company_Handbook.md', import.meta.url), 'utf8');
+    const keywords = readHandbookKeywords(handbook);
+    expect(keywords.high).toEqual(['tax office', 'landlord', 'court', 'bank', 'insurance']);
+    expect(keywords.low).toEqual(['newsletter', 'promotion', 'webinar']);
+  });
+
+  test.each([
+    ['', { high: [], low: [] }],
+    ['- high: outside the section', { high: [], low: [] }],
+    ['## Priority keywords\n- high: a, b\n- low: c\n## Other\n- high: d', { high: ['a', 'b'], low: ['c'] }],
+    ['### priority KEYWORDS\r\n* **High**: "tax"; `vat` ,, \r\n+ LOW:  spam ', { high: ['tax', 'vat'], low: ['spam'] }],
+    ['# Priority keywords\nSome prose: high: x\n- high: y\n- normal: z\n- high:\n- high: y', { high: ['y', 'y'], low: [] }],
+    [`## Priority keywords\n- high: ok, ${'x'.repeat(61)}`, { high: ['ok'], low: [] }],
+  ])('%j → %j', (text, expected) => {
+    expect(readHandbookKeywords(text)).toEqual(expected);
+  });
+
+  test('keeps at most 200 keywords per list', () => {
+    const words = Array.from({ length: 300 }, (_, i) => `w${i}`).join(', ');
+    expect(readHandbookKeywords(`## Priority keywords\n- low: ${words}`).low).toHaveLength(200);
+  });
+});

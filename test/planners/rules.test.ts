@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest';
+import { chooseTitle, writeObjective } from '../../src/planners/describe-item.js';
+import type { PlanContext, PlanItem } from '../../src/planners/planner.js';
+import { planWithRules, readOwnTags } from '../../src/planners/rules.js';
+
+function makeItem(over: Partial<PlanItem> = {}): PlanItem {
+  return {
+    fileName: 'item.md',
+    stem: 'item',
+    id: 'id-1',
+    type: 'note',
+    received: new Date(2026, 0, 28, 10),
+    frontmatter: {},
+    body: '',
+    ...over,
+  };
+}
+
+const CTX: PlanContext = { handbook: '', goals: '', highKeywords: [], now: new Date(2026, 5, 1, 12) };
+
+describe('title', () => {
+  test.each([
+    ['frontmatter title', { frontmatter: { title: '  Quarterly  taxes ' }, body: '# Heading' }, 'Quarterly taxes'],
+    ['numeric title', { frontmatter: { title: 2026 } }, '2026'],
+    ['email subject', { type: 'email', frontmatter: { subject: 'Re: Invoice 42' } }, 'Re: Invoice 42'],
+    ['first heading', { body: 'intro line\n\n## Call the bank\n# Later' }, 'Call the bank'],
+    ['heading in code is not one', { body: '```\n# not me\n```\nReal first line' }, 'Real first line'],
+    ['first line, list marker dropped', { body: '\n\n- [ ] buy milk\n- eggs' }, 'buy milk'],
+    ['embed lines skipped, then stem', { stem: 'scan.png', body: '![[scan.png]]\n' }, 'scan.png'],
+    ['control characters', { frontmatter: { title: 'a\u0000b\r\nc\u202Ed' } }, 'a b c d'],
+    ['blank title falls through', { frontmatter: { title: '   ' }, stem: 'My stem' }, 'My stem'],
+    ['empty everything', { stem: '' }, 'Untitled item'],
+  ] as Array<[string, Partial<PlanItem>, string]>)('%s', (_case, over, expected) => {
+    expect(chooseTitle(makeItem(over))).toBe(expected);
+  });
+
+  test('at most 100 characters, one line', () => {
+    const title = chooseTitle(makeItem({ body: `# ${'long words '.repeat(40)}` }));
+    expect([...title].length).toBeLessThanOrEqual(100);
+    expect(title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('objective', () => {
+  test.each([
+    ['note: first sentence', { body: '# Title\nWe should repaint the hall. It is grey.' }, 'We should repaint the hall.'],
+    ['note: line without a full stop', { body: 'Shopping list:\n- [ ] milk' }, 'Shopping list.'],
+    ['note: only checkboxes', { body: '- [ ] milk' }, 'Handle the note "T".'],
+    ['email', { type: 'email', frontmatter: { from: 'Ana <ana@x.org>', subject: 'Rent' } }, 'Handle the email from Ana <ana@x.org> about "Rent".'],
+    ['email without sender', { type: 'email', frontmatter: {} }, 'Handle the email about "T".'],
+    ['pdf', { attachment: { name: 'a.pdf', sizeBytes: 1 } }, 'Review the document a.pdf and act on what it asks for.'],
+    ['image', { attachment: { name: 'a.png', sizeBytes: 1 } }, 'Look at the image a.png and file it where it belongs.'],
+    ['file', { attachment: { name: 'a.zip', sizeBytes: 1 } }, 'Review the file a.zip and decide what to do with it.'],
+  ] as Array<[string, Partial<PlanItem>, string]>)('%s', (_case, over, expected) => {
+    expect(writeObjective(makeItem(over), 'T')).toBe(expected);
+  });
+});
+
+describe('tags', () => {
+  test.each([
+    [['finance', '#home', 3, 'two words', ''], ['finance', 'home']],
+    ['work, #home  errands', ['work', 'home', 'errands']],
+    [undefined, []],
+    [{ a: 1 }, []],
+  ])('%j → %j', (value, expected) => {
+    expect(readOwnTags(value)).toEqual(expected);
+  });
+});
+
+describe('planWithRules', () => {
+  test('a note with the user’s own fields', () => {
+    const item = makeItem({
+      frontmatter: { title: 'Renew passport', priority: 'low', tags: ['admin', 'ai-employee'] },
+      body: 'URGENT: the passport expires. Book an appointment by Friday.\n',
+    });
+    expect(planWithRules(item, CTX)).toEqual({
+      title: 'Renew passport',
+      objective: 'URGENT: the passport expires.',
+      steps: [{ text: 'Book an appointment by Friday', due: '2026-01-30' }],
+      priority: 'low',
+      due: '2026-01-30',
+      tags: ['ai-employee', 'note', 'admin'],
+      planner: 'rules',
+    });
+  });
+
+  test('handbook and configured keywords make it high', () => {
+    const handbook = '## Priority keywords\n- high: landlord\n';
+    expect(planWithRules(makeItem({ body: 'Letter from the landlord' }), { ...CTX, handbook }).priority).toBe('high');
+    expect(planWithRules(makeItem({ body: 'Letter from the school' }), { ...CTX, highKeywords: ['School'] }).priority).toBe('high');
+    expect(planWithRules(makeItem({ body: 'Letter from the school' }), CTX).priority).toBe('normal');
+  });
+
+  test('an email companion: subject, sender, body sentences, ⏫ steps, due from the body', () => {
+    const item = makeItem({
+      type: 'email',
+      stem: 'mail.eml',
+      fileName: 'mail.eml.md',
+      frontmatter: { subject: 'Overdue invoice', from: 'billing@acme.test' },
+      body: '![[mail.eml]]\n',
+      attachment: { name: 'mail.eml', sizeBytes: 200, textHead: 'Subject: Overdue invoice\nDate: today\n\nPlease pay it tomorrow.\n' },
+    });
+    const draft = planWithRules(item, CTX);
+    expect(draft).toMatchObject({ title: 'Overdue invoice', priority: 'high', due: '2026-01-29', tags: ['ai-employee', 'email'] });
+    expect(draft.steps).toEqual([{ text: 'Pay it tomorrow', due: '2026-01-29', high: true }]);
+  });
+
+  test('a dropped PDF named invoice is high; a date in its file name is not a due date', () => {
+    const item = makeItem({ type: 'file_drop', stem: 'invoice 2026-02-01.pdf', body: '![[invoice 2026-02-01.pdf]]', attachment: { name: 'invoice 2026-02-01.pdf', sizeBytes: 9 } });
+    const draft = planWithRules(item, CTX);
+    expect(draft.priority).toBe('high');
+    expect(draft.due).toBeUndefined();
+    expect(draft.steps[0]).toEqual({ text: 'Review the document invoice 2026-02-01.pdf', high: true });
+  });
+
+  test('an invalid received time counts from ctx.now', () => {
+    const draft = planWithRules(makeItem({ received: new Date(Number.NaN), body: 'Call Bo tomorrow.' }), CTX);
+    expect(draft.due).toBe('2026-06-02');
+  });
+
+  test('is deterministic and does not change its input', () => {
+    const item = makeItem({ frontmatter: { tags: ['x'] }, body: '- [ ] one\nby EOM' });
+    const copy = structuredClone(item);
+    expect(planWithRules(item, CTX)).toEqual(planWithRules(item, CTX));
+    expect(item).toEqual(copy);
+  });
+});

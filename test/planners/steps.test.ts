@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import type { PlanItem } from '../../src/planners/planner.js';
+import { buildSteps, readActionSentences, readCheckboxSteps } from '../../src/planners/steps.js';
+
+function makeItem(over: Partial<PlanItem> = {}): PlanItem {
+  return {
+    fileName: 'item.md',
+    stem: 'item',
+    id: 'id-1',
+    type: 'note',
+    received: new Date(2026, 0, 28, 10),
+    frontmatter: {},
+    body: '',
+    ...over,
+  };
+}
+
+const texts = (item: PlanItem) => buildSteps(item, undefined, false).map((step) => step.text);
+
+describe('steps from the item’s own checkboxes', () => {
+  test('unchecked boxes in order; ticked ones and fenced code are skipped', () => {
+    const body = [
+      '- [ ] Call the bank',
+      '* [ ] Send the form',
+      '- [x] Already done',
+      '- [-] Cancelled',
+      '1. [ ] Numbered one',
+      '```',
+      '- [ ] not a task, just code',
+      '```',
+      '+ [ ]   spaced   out  ',
+    ].join('\n');
+    expect(texts(makeItem({ body }))).toEqual(['Call the bank', 'Send the form', 'Numbered one', 'spaced out']);
+  });
+
+  test('they win over action sentences', () => {
+    expect(texts(makeItem({ body: 'Please pay the rent.\n- [ ] Water the plants' }))).toEqual(['Water the plants']);
+  });
+
+  test('a box with its own 📅 date keeps it; Tasks priority signs are dropped', () => {
+    expect(readCheckboxSteps('- [ ] Renew passport 📅 2026-03-01 ⏫\n- [ ] Book 🔼 flights')).toEqual([
+      { text: 'Renew passport', due: '2026-03-01' },
+      { text: 'Book flights' },
+    ]);
+  });
+
+  test('at most 10 steps of at most 200 characters', () => {
+    const body = Array.from({ length: 15 }, (_, i) => `- [ ] step ${i} ${'x'.repeat(300)}`).join('\n');
+    const steps = readCheckboxSteps(body);
+    expect(steps).toHaveLength(10);
+    expect(steps.every((s) => [...s.text].length <= 200 && s.text.endsWith('…'))).toBe(true);
+  });
+
+  test('a companion’s text attachment may hold them too', () => {
+    const item = makeItem({ type: 'file_drop', body: '![[todo.txt]]', attachment: { name: 'todo.txt', sizeBytes: 20, textHead: '- [ ] Buy milk\n' } });
+    expect(texts(item)).toEqual(['Buy milk']);
+  });
+});
+
+describe('steps from action sentences', () => {
+  test.each([
+    ['Please send the signed contract by Friday.', ['Send the signed contract by Friday']],
+    ['We need to renew the passport too!', ['We need to renew the passport too']],
+    ['Could you call the plumber?', ['Call the plumber']],
+    ['Hi Sam,\nThanks for your email.\nLunch was nice.', []],
+    ['Update: we moved offices.', []],
+    ['Don’t forget to book the flights. Then relax.', ['Don’t forget to book the flights']],
+    ['- pay rent\n- **review** the `draft`', ['Pay rent', 'Review the draft']],
+    ['Pay rent. pay rent!', ['Pay rent']],
+    ['Also check the statement. Then, email Bo.', ['Check the statement', 'Email Bo']],
+    ['> Please reply to the old thread\n# Schedule heading', []],
+    ['<p>Please confirm the booking.</p>', ['Confirm the booking']],
+    ['I will follow up with Ana. Kindly, fill out the form', ['I will follow up with Ana', 'Fill out the form']],
+  ])('%j → %j', (text, expected) => {
+    expect(readActionSentences(text)).toEqual(expected);
+  });
+
+  test('at most 10', () => {
+    expect(readActionSentences(Array.from({ length: 20 }, (_, i) => `Call person ${i}.`).join(' '))).toHaveLength(10);
+  });
+
+  test('an email’s headers are not read, only its body', () => {
+    const textHead = 'From: a@b.c\nSubject: Please review the contract\n\nPlease pay the invoice.\n';
+    const item = makeItem({ type: 'email', body: '![[mail.eml]]', attachment: { name: 'mail.eml', sizeBytes: 99, textHead } });
+    expect(texts(item)).toEqual(['Pay the invoice']);
+  });
+
+  test('a companion’s own body (written by intake) is not read for sentences', () => {
+    const item = makeItem({ type: 'file_drop', body: 'Please review this dropped file.\n![[a.bin]]', attachment: { name: 'a.bin', sizeBytes: 1 } });
+    expect(texts(item)).toEqual(['Open and review a.bin', 'Decide the next action']);
+  });
+});
+
+describe('steps suited to the item’s kind', () => {
+  test.each([
+    ['email', { type: 'email', attachment: { name: 'm.eml', sizeBytes: 1, textHead: 'Subject: hi\n\nHello.' } }, ['Read the email', 'Draft a reply', 'Send the reply']],
+    ['PDF (raw bytes are not read)', { type: 'file_drop', attachment: { name: 'Bill.PDF', sizeBytes: 1, textHead: '%PDF-1.7 please review' } }, ['Review the document Bill.PDF', 'Note any amounts, dates or actions it asks for', 'File the document']],
+    ['image', { type: 'file_drop', attachment: { name: 'photo.jpeg', sizeBytes: 1 } }, ['Look at the image photo.jpeg', 'File it where it belongs']],
+    ['other file', { type: 'file_drop', attachment: { name: 'data.zip', sizeBytes: 1 } }, ['Open and review data.zip', 'Decide the next action']],
+    ['binary head with NULs', { type: 'file_drop', attachment: { name: 'x.dat', sizeBytes: 1, textHead: 'Pay\u0000 now' } }, ['Open and review x.dat', 'Decide the next action']],
+    ['note', { body: 'Just a thought about lunch.' }, ['Review the note', 'Decide the next action']],
+  ] as Array<[string, Partial<PlanItem>, string[]]>)('%s', (_kind, over, expected) => {
+    expect(texts(makeItem(over))).toEqual(expected);
+  });
+});
+
+describe('due date and priority on steps', () => {
+  test('the due date goes on the last step; ⏫ on every step when high', () => {
+    const steps = buildSteps(makeItem({ body: '- [ ] a\n- [ ] b 📅 2026-02-10\n- [ ] c' }), '2026-02-01', true);
+    expect(steps).toEqual([
+      { text: 'a', high: true },
+      { text: 'b', due: '2026-02-10', high: true },
+      { text: 'c', due: '2026-02-01', high: true },
+    ]);
+  });
+
+  test('no due date and normal priority leave steps bare', () => {
+    expect(buildSteps(makeItem(), undefined, false)).toEqual([{ text: 'Review the note' }, { text: 'Decide the next action' }]);
+  });
+});
