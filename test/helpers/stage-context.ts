@@ -1,0 +1,26 @@
+import { defaultConfig, type Config } from '../../src/config/schema.js';
+import { memoryAuditLog } from '../../src/log/audit.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { emptyState } from '../../src/runner/state.js';
+import { OPEN_GATE, type StageContext } from '../../src/stages/stage.js';
+import { vaultLayout } from '../../src/vault/layout.js';
+
+// A StageContext on a real vault folder, with an injected clock and in-memory logs.
+export function stageContext(root: string, overrides: { now?: Date; config?: Partial<Config>; dryRun?: (line: string) => void } = {}) {
+  const log = memoryLogger();
+  const audit = memoryAuditLog();
+  const config = { ...defaultConfig(), ...overrides.config, intake: { ...defaultConfig().intake, settleTime: 0, ...overrides.config?.intake } };
+  const ctx: StageContext = {
+    vault: vaultLayout(root),
+    config,
+    now: () => overrides.now ?? new Date(),
+    log,
+    audit,
+    gate: OPEN_GATE,
+    signal: new AbortController().signal,
+    state: emptyState(),
+    dryRun: overrides.dryRun,
+    fresh: [],
+  };
+  return { ctx, log, audit };
+}
