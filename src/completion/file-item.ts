@@ -22,8 +22,10 @@ export async function fileUnderDone(agentDir: string, request: FilingRequest): P
     taken.add(name);
     return name;
   };
-  const itemName = request.item ? await pick(request.item) : undefined;
-  const attachmentName = request.attachment ? await pick(request.attachment) : undefined;
+  // A companion and its attachment are numbered together ("x (2).pdf" + "x (2).pdf.md"), so they stay paired.
+  const attachmentName = request.attachment ? await freePairName(request.doneDir, path.basename(request.attachment)) : undefined;
+  if (attachmentName) taken.add(attachmentName).add(`${attachmentName}.md`);
+  const itemName = attachmentName && request.item ? `${attachmentName}.md` : request.item ? await pick(request.item) : undefined;
   const planName = request.plan ? await pick(request.plan) : undefined;
   const completed = request.completed.toISOString();
   const steps: FilingStep[] = [];
@@ -42,6 +44,13 @@ export async function fileUnderDone(agentDir: string, request: FilingRequest): P
   }
   await runFiling(agentDir, { id: request.id, steps });
   return { item: itemName, plan: planName };
+}
+
+async function freePairName(dir: string, fileName: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = numberedName(fileName, n);
+    if (!(await exists(path.join(dir, candidate))) && !(await exists(path.join(dir, `${candidate}.md`)))) return candidate;
+  }
 }
 
 async function freeName(dir: string, fileName: string, taken: Set<string>): Promise<string> {

@@ -6,6 +6,7 @@ import type { VaultLayout } from '../vault/layout.js';
 
 // Dashboard.md belongs to the user except between the two markers: those bytes are the agent's.
 
+// The markers around the agent's block; `ai-employee init` writes them in vault-template/Dashboard.md.
 export const DASHBOARD_START = '<!-- ai-employee:start -->';
 export const DASHBOARD_END = '<!-- ai-employee:end -->';
 const MAX_DASHBOARD_BYTES = 16 * 1024 * 1024;

@@ -1,12 +1,12 @@
 import type { Stats } from 'node:fs';
-import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 // Files still being written are left for a later run: any file modified within `settleMs`
 // is stat'ed again after one shared wait, and taken only if it did not change.
 export async function settledNames(dir: string, names: string[], settleMs: number, now: Date, signal: AbortSignal): Promise<{ settled: string[]; busy: string[] }> {
-  const stats = await Promise.all(names.map((name) => fs.lstat(path.join(dir, name)).catch(() => undefined)));
+  const stats = names.map((name) => fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false }));
   const settled: string[] = [];
   const recent: { name: string; stat: Stats }[] = [];
   names.forEach((name, i) => {
@@ -20,7 +20,7 @@ export async function settledNames(dir: string, names: string[], settleMs: numbe
   const busy: string[] = [];
   await Promise.all(
     recent.map(async ({ name, stat }) => {
-      const again = await fs.lstat(path.join(dir, name)).catch(() => undefined);
+      const again = fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
       if (again && again.size === stat.size && again.mtimeMs === stat.mtimeMs) settled.push(name);
       else if (again) busy.push(name);
     }),

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ensureDir, moveToFreeName } from '../vault/files.js';
+import { moveIntoNewFolder, moveToFreeName, removeEmptyFolder, removeFile } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 
 // Claim by rename: a file moves from Inbox/ into .ai-employee/staging/<id>/ before it is handled,
@@ -13,27 +13,19 @@ export interface StagedEntry {
 }
 
 export async function claimEntry(layout: VaultLayout, name: string, id: string): Promise<string> {
-  const dir = path.join(layout.staging, id);
-  await ensureDir(dir);
-  try {
-    await fs.rename(path.join(layout.inbox, name), path.join(dir, name));
-  } catch (error) {
-    await fs.rmdir(dir).catch(() => {});
-    throw error;
-  }
-  return path.join(dir, name);
+  return moveIntoNewFolder(path.join(layout.inbox, name), path.join(layout.staging, id));
 }
 
 // Done with a claim: the staging folder of an item that now lives elsewhere.
 export async function releaseClaim(stagedFile: string): Promise<void> {
-  await fs.rm(stagedFile, { force: true });
-  await fs.rmdir(path.dirname(stagedFile)).catch(() => {});
+  await removeFile(stagedFile);
+  await removeEmptyFolder(path.dirname(stagedFile));
 }
 
 // A file that could not be handled goes back where the user put it.
 export async function returnToInbox(layout: VaultLayout, stagedFile: string): Promise<string> {
   const name = await moveToFreeName(stagedFile, layout.inbox, path.basename(stagedFile));
-  await fs.rmdir(path.dirname(stagedFile)).catch(() => {});
+  await removeEmptyFolder(path.dirname(stagedFile));
   return name;
 }
 

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { composeNote, stringifyFrontmatter } from '../vault/frontmatter.js';
 import { createFileExclusive, exists, moveNoOverwrite, numberedName, readHead, removeFile } from '../vault/files.js';
@@ -9,7 +9,7 @@ import { fileTypeOf, intakeFields } from './item-fields.js';
 // Any other file moves unchanged, with a companion note "<name>.md" that describes it (§6).
 // The companion is written first, so a crash leaves the file staged, never orphaned.
 export async function takeInFile(stagedFile: string, originalName: string, id: string, received: Date, targetDir: string, reason?: string): Promise<{ name: string; companion: string }> {
-  const { size } = await fs.stat(stagedFile);
+  const { size } = fsSync.statSync(stagedFile);
   const sha256 = await hashFile(stagedFile);
   const type = fileTypeOf(originalName);
   const email = type === 'email' ? readEmailHeaders(await readHead(stagedFile, 64 * 1024)) : {};

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { composeNote, MAX_FRONTMATTER_BYTES, splitFrontmatter, stringifyFrontmatter, updateYaml } from '../vault/frontmatter.js';
 import { createAtFreeName, readHead, type FileContent } from '../vault/files.js';
@@ -17,7 +17,7 @@ export async function takeInNote(stagedFile: string, originalName: string, id: s
   const fields = intakeFields(id, userType, received, originalName);
   const yaml = split.kind === 'yaml' ? updateYaml(split.yamlText, fields) : stringifyFrontmatter(fields);
   const prefix = composeNote(yaml);
-  const { size } = await fs.stat(stagedFile);
+  const { size } = fsSync.statSync(stagedFile);
   const content: FileContent =
     size <= head.length
       ? Buffer.concat([prefix, head.subarray(split.bodyOffset)])

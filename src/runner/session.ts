@@ -9,6 +9,7 @@ import { openLogs } from '../log/open-logs.js';
 import { createGate } from '../system/gate.js';
 import type { DryRunReport, Gate, Stage } from '../stages/stage.js';
 import { createVaultFolders } from '../vault/create-folders.js';
+import { removeLeftoverTempFiles } from '../vault/sweep-temp-files.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
 import { runIteration, type IterationReport } from './iteration.js';
 import { acquireVaultLock, type VaultLock } from './lock.js';
@@ -38,16 +39,24 @@ export interface Session {
   gate: Gate;
   // Aborted when the lock is compromised: the holder must stop.
   lost: AbortSignal;
-  iterate(stages: readonly Stage[], signal: AbortSignal): Promise<IterationReport>;
+  iterate(stages: readonly Stage[], signal: AbortSignal, options?: IterateOptions): Promise<IterationReport>;
+  // Saves state and refreshes the heartbeat; saves never overlap, so the last one written is the latest.
   saveState(): Promise<void>;
+  // SIGHUP: re-reads ai-employee.yaml; an invalid file keeps the current configuration (false, and the log says why).
+  reloadConfig(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface IterateOptions {
+  // false for work beside the iterations (the daemon's job loop): stats.iterations and lastRunAt stay as they are.
+  counted?: boolean;
 }
 
 // Everything a run on a vault holds: its configuration, logs, lock and state, opened in that order.
 export async function openSession(options: SessionOptions): Promise<Session> {
   const layout = vaultLayout(options.vault);
   await assertVaultFolder(layout.root);
-  const config = await loadConfig(layout.configFile);
+  let config = await loadConfig(layout.configFile);
   const lost = new AbortController();
   const dryRun = options.dryRun;
   const startedAt = options.now();
@@ -69,34 +78,62 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     lost.abort(error);
   };
   if (!dryRun) await createVaultFolders(layout);
+  if (!dryRun && (await removeLeftoverTempFiles(layout)) > 0) logs.log.info('removed temporary files left by an interrupted run');
   const state = await readState(layout.stateFile);
   Object.assign(state, { mode: options.mode, pid: process.pid, startedAt: startedAt.toISOString(), heartbeatAt: startedAt.toISOString(), intervalMinutes: options.intervalMinutes ?? null });
-  const gate = createGate({ vaultRoot: layout.root, config, ignore: options.ignoreConstraints, log: logs.log });
-  const saveState = async () => {
-    if (dryRun) return;
+  const openGate = () => createGate({ vaultRoot: layout.root, config, ignore: options.ignoreConstraints, log: logs.log });
+  let gate = openGate();
+  let saving: Promise<void> = Promise.resolve();
+  let lastCountedRunAt = state.stats.lastRunAt;
+  const writeLatestState = async () => {
     state.heartbeatAt = options.now().toISOString();
     const latest = gate.latest();
     if (latest) state.constraints = latest as unknown as Record<string, unknown>;
     await writeState(layout.stateFile, state);
   };
+  const saveState = async () => {
+    if (dryRun) return;
+    const next = saving.then(writeLatestState);
+    saving = next.catch(() => {});
+    await next;
+  };
   return {
     layout,
-    config,
+    get config() {
+      return config;
+    },
     log: logs.log,
     audit: logs.audit,
     state,
-    gate,
+    get gate() {
+      return gate;
+    },
     lost: lost.signal,
-    async iterate(stages, signal) {
+    async iterate(stages, signal, iterateOptions = {}) {
       const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, fresh: [], progress: options.progress };
       const report = await runIteration(stages, ctx);
+      // runIteration counts exactly one iteration; work beside the iterations takes its count back.
+      if (iterateOptions.counted === false) Object.assign(state.stats, { iterations: state.stats.iterations - 1, lastRunAt: lastCountedRunAt });
+      else lastCountedRunAt = state.stats.lastRunAt;
       await saveState();
       return report;
     },
     saveState,
+    async reloadConfig() {
+      try {
+        config = await loadConfig(layout.configFile);
+      } catch (error) {
+        logs.log.error(`kept the previous configuration: ${(error as Error).message}`);
+        return false;
+      }
+      gate = openGate();
+      logs.log.info(`reloaded ${layout.configFile}`);
+      return true;
+    },
     async close() {
       await saveState().catch((error: Error) => logs.log.error(`could not save state: ${error.message}`));
-      await lock?.release();
+      // A compromised lock may already be someone else's: leave it (and its owner record) alone.
+      if (!lost.signal.aborted) await lock?.release();
       await logs.close();
     },
   };

@@ -18,14 +18,14 @@ export const briefingStage: Stage = {
     const decision = await ctx.gate.check('cheap');
     if (!decision.ok) return { ...result, heldBecause: decision.reason };
     const name = briefingName(date);
-    // A briefing already there (written by `ai-employee briefing`, or before state was lost) counts as today's.
-    if (!ctx.dryRun && (await exists(path.join(ctx.vault.briefings, `${date}.md`)))) {
-      ctx.log.info(`briefing: ${name} already exists; not writing it twice`);
-      ctx.state.briefing.lastDate = date;
-      result.skipped = 1;
-      return result;
-    }
     try {
+      // A briefing already there (written by `ai-employee briefing`, or before state was lost) counts as today's.
+      if (!ctx.dryRun && (await exists(path.join(ctx.vault.briefings, `${date}.md`)))) {
+        ctx.log.info(`briefing: ${name} already exists; not writing it twice`);
+        ctx.state.briefing.lastDate = date;
+        result.skipped = 1;
+        return result;
+      }
       await writeBriefing(ctx.vault, { date, now, state: ctx.state, config: ctx.config, log: ctx.log, dryRun: ctx.dryRun });
       result.processed = 1;
       if (ctx.dryRun) return result;

@@ -60,13 +60,13 @@ async function readItems(ctx: StageContext): Promise<Map<string, Frontmatter>> {
 async function findFinished(ctx: StageContext, items: Map<string, Frontmatter>, result: StageResult): Promise<Filable[]> {
   const plans = await listNotes(ctx.vault.plans);
   const found: Filable[] = [];
+  const findItem = indexItems(items);
   await mapWithLimit(plans, PARALLEL_PLANS, async (plan) => {
     try {
       const text = (await readHead(path.join(ctx.vault.plans, plan), ctx.config.planner.maxReadKB * 1024)).toString('utf8');
       const { data, body } = readNoteText(text);
-      const itemStem = wikilinkTarget(data.source);
-      if (!itemStem) return;
-      const item = `${itemStem}.md`;
+      const item = findItem(data.id, wikilinkTarget(data.source));
+      if (!item) return;
       const itemData = items.get(item);
       const id = String(data.id ?? itemData?.id ?? plan);
       if (!itemData) found.push({ id, plan, itemMissing: true });
@@ -76,6 +76,19 @@ async function findFinished(ctx: StageContext, items: Map<string, Frontmatter>, 
     }
   });
   return found;
+}
+
+// A plan's item: the one with the plan's id (unique in Needs_Action/), else the note its source link names.
+// By id first, because a link cannot name every file ("a#b.md" links as "a", "X.MD" is not "X.md").
+function indexItems(items: Map<string, Frontmatter>): (id: unknown, stem: string | undefined) => string | undefined {
+  const byId = new Map<string, string | null>();
+  const byStem = new Map<string, string>();
+  for (const [name, data] of items) {
+    if (typeof data.id === 'string') byId.set(data.id, byId.has(data.id) ? null : name);
+    const stem = noteStem(name);
+    if (!byStem.has(stem) || name === `${stem}.md`) byStem.set(stem, name);
+  }
+  return (id, stem) => (typeof id === 'string' ? byId.get(id) : undefined) ?? (stem === undefined ? undefined : (byStem.get(stem) ?? `${stem}.md`));
 }
 
 async function fileOne(ctx: StageContext, filable: Filable): Promise<void> {

@@ -7,6 +7,9 @@ import { settledNames } from '../intake/settle.js';
 import { claimEntry, returnToInbox } from '../intake/staging.js';
 import { takeInStaged } from '../intake/take-in.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
+import { journalDir } from '../completion/journal.js';
+import { removeLeftoverTemps } from '../vault/files.js';
+import { listFolders } from '../vault/list-items.js';
 import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
 import { clearFailure, noteFailure, warnOnce } from './warn-once.js';
 
@@ -19,6 +22,7 @@ export const intakeStage: Stage = {
     const gate = await ctx.gate.check('cheap', undefined, 'intake');
     if (!gate.ok) return { ...emptyResult(), heldBecause: gate.reason };
     const result = emptyResult();
+    if (!ctx.dryRun) await sweepTemps(ctx);
     if (!ctx.dryRun) await redoInterrupted(ctx, result);
     const names = await listCandidates(ctx);
     const { settled, busy } = await settledNames(ctx.vault.inbox, names, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
@@ -81,6 +85,16 @@ async function finishTakeIn(ctx: StageContext, staged: string, id: string, recei
     const back = await returnToInbox(ctx.vault, staged).catch(() => undefined);
     noteFailure(ctx, `Inbox/${back ?? name}`, error, result);
   }
+}
+
+// Temporary files a killed run left in the vault (never the user's); the first stage runs under the lock.
+async function sweepTemps(ctx: StageContext): Promise<void> {
+  const v = ctx.vault;
+  const months = (await listFolders(v.done)).map((month) => path.join(v.done, month));
+  const dirs = [v.root, v.needsAction, v.plans, v.briefings, v.agentDir, journalDir(v.agentDir), ...months];
+  let removed = 0;
+  for (const dir of dirs) removed += await removeLeftoverTemps(dir);
+  if (removed > 0) ctx.log.info(`removed ${removed} temporary file(s) left by an interrupted run`);
 }
 
 // Claims a crash left behind: redo their intake under the same id.

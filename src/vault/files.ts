@@ -1,35 +1,53 @@
 import { randomBytes } from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 // The only module that writes or moves files. Writes are temp + fsync + rename; moves never overwrite.
+// Small local operations are synchronous (several times faster than fs/promises' FileHandles and
+// microseconds each); only fsync, the one slow call, runs on the thread pool, so many overlap.
 
 export const TEMP_PREFIX = '.ai-employee-tmp-';
 
 export class OutsideVaultError extends Error {}
 
+const fsyncOnPool = promisify(fsSync.fsync);
+const COPY_CHUNK = 1 << 20;
+
+// The writer's pid is in the name, so a later run can tell a dead writer's leftover from its own write in flight.
 function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
+  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+}
+
+// After a crash: removes the temporary files dead writers left directly in `dir` (this process's are kept).
+// Call it only while holding the vault lock, when no other process writes in the vault.
+export async function removeLeftoverTemps(dir: string): Promise<number> {
+  const own = `${TEMP_PREFIX}${process.pid}-`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const leftovers = names.filter((name) => name.startsWith(TEMP_PREFIX) && !name.startsWith(own));
+  for (const name of leftovers) fsSync.rmSync(path.join(dir, name), { force: true });
+  return leftovers.length;
 }
 
 // What a write puts in a file: bytes, or new leading bytes followed by the tail of another file
 // (so a large note gets new frontmatter without ever being read whole into memory).
 export type FileContent = string | Uint8Array | { prefix: Uint8Array; copyFrom: string; fromOffset: number };
 
-async function writeContent(handle: fs.FileHandle, data: FileContent): Promise<void> {
+async function writeContent(fd: number, data: FileContent): Promise<void> {
   if (typeof data === 'string' || data instanceof Uint8Array) {
-    await handle.writeFile(data);
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data) : data);
     return;
   }
-  await handle.write(data.prefix);
-  const source = await fs.open(data.copyFrom, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  writeAll(fd, data.prefix);
+  const source = await fs.open(data.copyFrom, fsSync.constants.O_RDONLY | fsSync.constants.O_NOFOLLOW);
   try {
-    const chunk = Buffer.alloc(1 << 20);
+    const chunk = Buffer.allocUnsafe(COPY_CHUNK);
     let position = data.fromOffset;
     for (;;) {
       const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
       if (bytesRead === 0) break;
-      await handle.write(chunk.subarray(0, bytesRead));
+      writeAll(fd, chunk.subarray(0, bytesRead));
       position += bytesRead;
     }
   } finally {
@@ -37,18 +55,23 @@ async function writeContent(handle: fs.FileHandle, data: FileContent): Promise<v
   }
 }
 
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.byteLength) offset += fsSync.writeSync(fd, bytes, offset, bytes.byteLength - offset);
+}
+
 async function writeTemp(target: string, data: FileContent): Promise<string> {
   const temp = tempPathFor(target);
-  const handle = await fs.open(temp, 'wx', 0o644);
+  const fd = fsSync.openSync(temp, 'wx', 0o644);
   try {
-    await writeContent(handle, data);
-    await handle.sync();
+    await writeContent(fd, data);
+    await fsyncOnPool(fd);
   } catch (error) {
-    await handle.close().catch(() => {});
-    await fs.rm(temp, { force: true });
+    fsSync.closeSync(fd);
+    fsSync.rmSync(temp, { force: true });
     throw error;
   }
-  await handle.close();
+  fsSync.closeSync(fd);
   return temp;
 }
 
@@ -56,9 +79,9 @@ async function writeTemp(target: string, data: FileContent): Promise<string> {
 export async function writeFileAtomic(target: string, data: FileContent): Promise<void> {
   const temp = await writeTemp(target, data);
   try {
-    await fs.rename(temp, target);
+    fsSync.renameSync(temp, target);
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    fsSync.rmSync(temp, { force: true });
     throw error;
   }
 }
@@ -67,13 +90,13 @@ export async function writeFileAtomic(target: string, data: FileContent): Promis
 export async function createFileExclusive(target: string, data: FileContent): Promise<boolean> {
   const temp = await writeTemp(target, data);
   try {
-    await fs.link(temp, target);
+    fsSync.linkSync(temp, target);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   } finally {
-    await fs.rm(temp, { force: true });
+    fsSync.rmSync(temp, { force: true });
   }
 }
 
@@ -82,22 +105,50 @@ export async function createFileExclusive(target: string, data: FileContent): Pr
 // the two leaves two names for one inode, which recoverHardLinkedPair() resolves.
 export async function moveNoOverwrite(from: string, to: string): Promise<boolean> {
   try {
-    await fs.link(from, to);
+    fsSync.linkSync(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') return renameIfFree(from, to);
     throw error;
   }
-  await fs.unlink(from);
+  fsSync.unlinkSync(from);
   return true;
 }
 
 // Fallback for file systems without hard links: check-then-rename (not atomic against other writers).
 async function renameIfFree(from: string, to: string): Promise<boolean> {
   if (await exists(to)) return false;
-  await fs.rename(from, to);
+  fsSync.renameSync(from, to);
   return true;
+}
+
+// Moves a file into a folder created for it alone (so the move cannot replace anything).
+export async function moveIntoNewFolder(from: string, dir: string): Promise<string> {
+  try {
+    fsSync.mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fsSync.mkdirSync(path.dirname(dir), { recursive: true });
+    fsSync.mkdirSync(dir);
+  }
+  const to = path.join(dir, path.basename(from));
+  try {
+    fsSync.renameSync(from, to);
+  } catch (error) {
+    fsSync.rmSync(dir, { recursive: false, force: true });
+    throw error;
+  }
+  return to;
+}
+
+// Removes a folder only if it is empty; anything left inside keeps it (and is never deleted).
+export async function removeEmptyFolder(dir: string): Promise<void> {
+  try {
+    fsSync.rmdirSync(dir);
+  } catch {
+    // not empty, or already gone: either way nothing of the user's is touched
+  }
 }
 
 // "name.ext" → "name (2).ext", "name (3).ext"… for the nth candidate (n ≥ 2).
@@ -133,31 +184,34 @@ export async function createAtFreeName(dir: string, fileName: string, data: File
 
 export async function exists(target: string): Promise<boolean> {
   try {
-    await fs.lstat(target);
-    return true;
+    return fsSync.lstatSync(target, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
 }
 
 export async function ensureDir(dir: string): Promise<void> {
-  await fs.mkdir(dir, { recursive: true });
+  fsSync.mkdirSync(dir, { recursive: true });
 }
 
 export async function removeFile(target: string): Promise<void> {
-  await fs.rm(target, { force: true });
+  fsSync.rmSync(target, { force: true });
 }
 
 // Makes a finished batch of renames durable: fsync each directory that changed.
 export async function syncDirs(dirs: Iterable<string>): Promise<void> {
   await Promise.all(
     [...new Set(dirs)].map(async (dir) => {
-      const handle = await fs.open(dir, 'r').catch(() => undefined);
-      if (!handle) return;
+      let fd: number;
       try {
-        await handle.sync().catch(() => {});
+        fd = fsSync.openSync(dir, 'r');
+      } catch {
+        return;
+      }
+      try {
+        await fsyncOnPool(fd).catch(() => {});
       } finally {
-        await handle.close();
+        fsSync.closeSync(fd);
       }
     }),
   );
@@ -173,18 +227,19 @@ export function resolveInside(root: string, base: string, relative: string): str
 
 // Reads at most maxBytes from the start of a file, without following a symlink at the final component.
 export async function readHead(target: string, maxBytes: number): Promise<Buffer> {
-  const handle = await fs.open(target, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  const fd = fsSync.openSync(target, fsSync.constants.O_RDONLY | fsSync.constants.O_NOFOLLOW);
   try {
-    const buffer = Buffer.alloc(maxBytes);
+    const size = fsSync.fstatSync(fd).size;
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes, size || 4096));
     let total = 0;
-    while (total < maxBytes) {
-      const { bytesRead } = await handle.read(buffer, total, maxBytes - total, total);
+    while (total < buffer.length) {
+      const bytesRead = fsSync.readSync(fd, buffer, total, buffer.length - total, total);
       if (bytesRead === 0) break;
       total += bytesRead;
     }
     return buffer.subarray(0, total);
   } finally {
-    await handle.close();
+    fsSync.closeSync(fd);
   }
 }
 

@@ -10,7 +10,8 @@ export type SplitNote =
   | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number }
   | { kind: 'invalid'; reason: string };
 
-const OPEN = /^(?:\uFEFF)?---([^\r\n]*)\r?\n/;
+// Matched against the head decoded as latin1, so a UTF-8 BOM shows up as its three bytes.
+const OPEN = /^(?:\xEF\xBB\xBF)?---([^\r\n]*)\r?\n/;
 const YAML_OPTIONS = { schema: 'core', maxAliasCount: 100, prettyErrors: false, uniqueKeys: true } as const;
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
 
@@ -64,7 +65,8 @@ export function splitFrontmatter(head: Uint8Array): SplitNote {
     return { kind: 'invalid', reason: 'frontmatter is not valid UTF-8' };
   }
   try {
-    const file = matter(fenced, { engines: SAFE_ENGINES, language: 'yaml' });
+    // gray-matter cuts the matter at "\n---", which would leave a CRLF note's last value ending in "\r".
+    const file = matter(fenced.replace(/\r\n/g, '\n'), { engines: SAFE_ENGINES, language: 'yaml' });
     if (!isPlainObject(file.data)) return { kind: 'invalid', reason: 'frontmatter is not a mapping' };
     return { kind: 'yaml', data: { ...file.data }, yamlText: file.matter.replace(/^[^\r\n]*\r?\n/, ''), bodyOffset: close.end };
   } catch (error) {
@@ -95,7 +97,8 @@ export function updateYaml(yamlText: string, changes: Frontmatter): string {
     if (value === undefined) doc.delete(key);
     else doc.set(key, value);
   }
-  return doc.toString({ lineWidth: 0 });
+  // No padding inside [a, b]: the way people (and Obsidian) write flow lists, so a user's line stays as written.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export function stringifyFrontmatter(data: Frontmatter): string {

@@ -55,13 +55,8 @@ export function notePriority(value: unknown): Priority | null {
   return raw === 'high' || raw === 'normal' || raw === 'low' ? raw : null;
 }
 
-function headingOf(bodyStart: string): string | null {
-  const match = /^#[ \t]+(.+)$/m.exec(bodyStart);
-  return match ? match[1]!.trim() : null;
-}
-
 function titleOf(item: Frontmatter, plan?: NoteHead): string | null {
-  return text(item.title) ?? text(item.subject) ?? (plan ? headingOf(plan.bodyStart) : null);
+  return text(item.title) ?? text(item.subject) ?? plan?.heading ?? null;
 }
 
 // The plan file an item points to ("[[PLAN_x]]" → "PLAN_x.md"), if it names a plain file.

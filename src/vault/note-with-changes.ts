@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import { composeNote, MAX_FRONTMATTER_BYTES, splitFrontmatter, stringifyFrontmatter, updateYaml, type Frontmatter } from './frontmatter.js';
 import { readHead, type FileContent } from './files.js';
 
@@ -16,7 +16,7 @@ export async function noteWithChanges(file: string, changes: Frontmatter): Promi
   const data = split.kind === 'yaml' ? { ...split.data, ...changes } : { ...changes };
   const yaml = split.kind === 'yaml' ? updateYaml(split.yamlText, changes) : stringifyFrontmatter(changes);
   const prefix = composeNote(yaml);
-  const { size } = await fs.stat(file);
+  const { size } = fsSync.statSync(file);
   const content: FileContent =
     size <= head.length ? Buffer.concat([prefix, head.subarray(split.bodyOffset)]) : { prefix, copyFrom: file, fromOffset: split.bodyOffset };
   return { content, data };

@@ -41,9 +41,11 @@ export interface SnapshotOptions {
   // Done/ month folders read for completions: the current month and those before it (default 2, enough for 14 days).
   doneMonths?: number;
   maxHeadBytes?: number;
-  concurrency?: number;
+  // Note heads read between two turns of the event loop (default 128).
+  batchSize?: number;
 }
 
+// Days of received/completed counts the dashboard charts.
 export const CHART_DAYS = 14;
 const MONTH_FOLDER = /^\d{4}-\d{2}$/;
 const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
@@ -71,7 +73,7 @@ export function compareByUrgency(a: OpenItem, b: OpenItem): number {
 async function readOpenItems(layout: VaultLayout, planFiles: string[], options: Required<SnapshotOptions>, skipped: Skipped) {
   const files = withoutAttachments(await listRegularFiles(layout.needsAction));
   const notes = files.filter((name) => name.endsWith('.md'));
-  const read = { maxHeadBytes: options.maxHeadBytes, concurrency: options.concurrency };
+  const read = { maxHeadBytes: options.maxHeadBytes, batchSize: options.batchSize };
   const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
   const plans = new Set(planFiles);
   const planOf = new Map<string, string>();
@@ -98,7 +100,7 @@ async function readOpenItems(layout: VaultLayout, planFiles: string[], options: 
 async function readDone(layout: VaultLayout, options: Required<SnapshotOptions>, skipped: Skipped) {
   const months = (await listFolders(layout.done)).filter((name) => MONTH_FOLDER.test(name));
   const wanted = new Set(recentMonths(options.now, options.doneMonths));
-  const read = { maxHeadBytes: options.maxHeadBytes, concurrency: options.concurrency };
+  const read = { maxHeadBytes: options.maxHeadBytes, batchSize: options.batchSize };
   let count = 0;
   const completed: CompletedItem[] = [];
   for (const month of months) {
@@ -135,7 +137,7 @@ function countByDay(now: Date, open: OpenItem[], completed: CompletedItem[]): Da
 
 // Reads Inbox/, Needs_Action/, Plans/ and Done/ (heads only); never throws for a broken or vanished note.
 export async function readVaultSnapshot(layout: VaultLayout, opts: SnapshotOptions): Promise<VaultSnapshot> {
-  const options: Required<SnapshotOptions> = { doneMonths: 2, maxHeadBytes: 8 * 1024, concurrency: 64, ...opts };
+  const options: Required<SnapshotOptions> = { doneMonths: 2, maxHeadBytes: 8 * 1024, batchSize: 128, ...opts };
   const skipped: Skipped = [];
   const [inboxFiles, planFiles] = await Promise.all([listRegularFiles(layout.inbox), listRegularFiles(layout.plans)]);
   const plans = planFiles.filter((name) => name.endsWith('.md'));

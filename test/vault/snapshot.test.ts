@@ -105,11 +105,11 @@ describe('readVaultSnapshot', () => {
     expect(snapshot.open.map((item) => item.priority)).toEqual(['high']);
   });
 
-  test('reads many notes with bounded concurrency', async () => {
+  test('reads many notes, in batches', async () => {
     const tree: Record<string, string> = {};
     for (let i = 0; i < 500; i++) tree[`Needs_Action/n${i}.md`] = note({ id: `n${i}`, received: ago(NOW, i % 20) });
     await writeTree(root, tree);
-    const snapshot = await readVaultSnapshot(vaultLayout(root), { now: NOW, concurrency: 8 });
+    const snapshot = await readVaultSnapshot(vaultLayout(root), { now: NOW, batchSize: 7 });
     expect(snapshot.counts.needsAction).toBe(500);
     expect(snapshot.open).toHaveLength(500);
     expect(snapshot.days.reduce((sum, day) => sum + day.received, 0)).toBe(25 * 14);
@@ -119,7 +119,7 @@ describe('readVaultSnapshot', () => {
 describe('readNoteHeads', () => {
   test('a vanished file is skipped, never thrown', async () => {
     await writeTree(root, { 'ok.md': note({ id: 'a' }) });
-    const heads = await readNoteHeads(root, ['ok.md', 'gone.md'], { maxHeadBytes: 4096, concurrency: 4 });
+    const heads = await readNoteHeads(root, ['ok.md', 'gone.md'], { maxHeadBytes: 4096, batchSize: 1 });
     expect(heads.get('ok.md')).toMatchObject({ ok: true, head: { data: { id: 'a' } } });
     expect(heads.get('gone.md')).toEqual({ ok: false, reason: 'vanished' });
   });

@@ -1,0 +1,147 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { createIterationScheduler, type IterationScheduler } from '../daemon/iteration-scheduler.js';
+import { startJobLoop } from '../daemon/job-loop.js';
+import { keepWatching, type KeptWatch } from '../daemon/keep-watching.js';
+import { startRepeating, type RepeatingTask } from '../daemon/repeat-task.js';
+import { describeRunStats, snapshotStats } from '../daemon/run-stats.js';
+import { listenForProcessEvents, type ProcessEvents } from '../daemon/signals.js';
+import type { OpenWatcher } from '../daemon/watch-folders.js';
+import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
+import { openSession, type Session, type SessionOptions } from '../runner/session.js';
+import { jobsStage } from '../stages/jobs.js';
+import { describeError } from '../stages/warn-once.js';
+
+// --daemon (§5): hold the vault, react to drops and plan edits within a second, run a full
+// iteration every --interval minutes as a backstop, and stop cleanly on SIGINT/SIGTERM.
+
+// The daemon's iterations leave the jobs to their own loop (job-loop.ts).
+export const DAEMON_ITEM_STAGES = ITERATION_STAGES.filter((stage) => stage !== jobsStage);
+
+// A job that ignores SIGTERM is not waited for longer than this at shutdown (§5: exit within 5 s).
+const JOB_STOP_WAIT_MS = 3000;
+const DEFAULT_INTERVAL_MINUTES = 5;
+
+export interface DaemonOptions extends Omit<SessionOptions, 'mode'> {
+  // Tests: a stand-in for chokidar, and for `process` as the source of signals.
+  openWatcher?: OpenWatcher;
+  processEvents?: ProcessEvents;
+}
+
+interface Running {
+  scheduler: IterationScheduler;
+  watch?: KeptWatch;
+  repeating: RepeatingTask[];
+  jobs?: RepeatingTask;
+}
+
+// Runs until a stop signal (exit code 0) or a lost lock (1). Resolves only after the lock is released.
+export async function runDaemon(options: DaemonOptions): Promise<number> {
+  const session = await openSession({ ...options, mode: 'daemon' });
+  const { log } = session;
+  const startedAt = options.now();
+  const before = snapshotStats(session.state.stats);
+  const stopper = new AbortController();
+  const signal = AbortSignal.any([stopper.signal, session.lost]);
+  let exitCode = 0;
+  let resolveStopped = () => {};
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  const stop = (code: number, why: string) => {
+    if (stopper.signal.aborted) return;
+    exitCode = code;
+    if (code === 0) log.info(why);
+    else log.error(why);
+    stopper.abort();
+    resolveStopped();
+  };
+  session.lost.addEventListener('abort', () => stop(1, 'daemon stopping: the vault lock is no longer ours (exit 1)'), { once: true });
+  if (session.lost.aborted) stop(1, 'daemon stopping: the vault lock is no longer ours (exit 1)');
+  const countError = (what: string) => (error: unknown) => noteError(session, `${what} failed`, error);
+  const removeListeners = listenForProcessEvents(
+    {
+      stop: (name) => stop(0, `received ${name}; stopping after the item in hand`),
+      reload: () => void reload(),
+      unhandledRejection: (reason) => noteError(session, 'a promise rejected with nobody to handle it', reason),
+    },
+    options.processEvents,
+  );
+  const running: Running = {
+    scheduler: createIterationScheduler({
+      debounceMs: () => session.config.daemon.debounce,
+      maxWaitMs: () => 4 * session.config.daemon.debounce,
+      run: (reasons) => runItemIteration(session, signal, reasons),
+      onError: countError('iteration'),
+    }),
+    repeating: [],
+  };
+  const reload = async () => {
+    log.info('received SIGHUP; re-reading the configuration');
+    if ((await session.reloadConfig()) && !signal.aborted) await running.watch?.rebuild('configuration reloaded');
+  };
+  try {
+    await startRunning(session, options, signal, running, countError);
+    log.info(`daemon started (pid ${process.pid}): backstop every ${intervalOf(options)} min, debounce ${session.config.daemon.debounce}ms`);
+    running.scheduler.request('start');
+    await stopped;
+  } catch (error) {
+    log.error(`daemon failed: ${describeError(error)}`);
+    exitCode = 1;
+    stopper.abort();
+  } finally {
+    await stopRunning(running, log);
+    log.info(`daemon stopped: ${describeRunStats(startedAt, options.now(), before, snapshotStats(session.state.stats))}`);
+    removeListeners();
+    await session.close();
+  }
+  return exitCode;
+}
+
+async function startRunning(session: Session, options: DaemonOptions, signal: AbortSignal, running: Running, countError: (what: string) => (error: unknown) => void): Promise<void> {
+  const { scheduler } = running;
+  // The heartbeat starts at once, so --status reports the daemon running from its first second.
+  await session.saveState();
+  running.watch = await keepWatching({ layout: session.layout, log: session.log, config: () => session.config, onChange: (reason) => scheduler.request(reason), openWatcher: options.openWatcher });
+  const watch = running.watch;
+  running.repeating.push(
+    // Health: state.heartbeatAt is what --status reads; the folder check catches a watch that went blind.
+    startRepeating({ everyMs: () => session.config.daemon.heartbeat, onError: countError('heartbeat'), task: async () => { await session.saveState(); await watch.check(); } }),
+    startRepeating({ everyMs: () => intervalOf(options) * 60_000, onError: countError('backstop'), task: async () => { await watch.check(); scheduler.request('backstop'); } }),
+  );
+  running.jobs = startJobLoop({ session, signal, onError: countError('jobs') });
+}
+
+async function stopRunning(running: Running, log: Session['log']): Promise<void> {
+  await running.scheduler.stop();
+  const jobsEnded = running.jobs?.stop().then(() => true);
+  await Promise.all([...running.repeating.map((task) => task.stop()), running.watch?.close()]);
+  if (jobsEnded && !(await Promise.race([jobsEnded, delay(JOB_STOP_WAIT_MS, false, { ref: false })]))) {
+    log.warn(`a job is still ending after ${JOB_STOP_WAIT_MS}ms; not waiting for it`);
+  }
+}
+
+async function runItemIteration(session: Session, signal: AbortSignal, reasons: string[]): Promise<void> {
+  if (signal.aborted) return;
+  session.log.debug(`iteration for: ${reasons.join(', ')}`);
+  const report = await session.iterate(DAEMON_ITEM_STAGES, signal);
+  const summary = summarize(report);
+  if (summary) session.log.info(`iteration done: ${summary}`);
+}
+
+// Only iterations that did something are worth an INFO line; a quiet one says nothing.
+function summarize(report: IterationReport): string | null {
+  const parts = Object.entries(report.results)
+    .filter(([stage, r]) => stage !== 'dashboard' && (r.processed > 0 || r.failed > 0))
+    .map(([stage, r]) => `${stage} ${r.processed}${r.failed ? ` (${r.failed} failed)` : ''}`);
+  for (const stage of report.failedStages) parts.push(`${stage} failed`);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+// A failure outside any stage (a state save, a rejected promise): logged, counted, survived.
+function noteError(session: Session, what: string, error: unknown): void {
+  session.state.stats.errors++;
+  session.state.stats.lastError = `${what}: ${describeError(error)}`;
+  session.log.error(`${what}: ${describeError(error)} (the daemon goes on)`);
+}
+
+function intervalOf(options: DaemonOptions): number {
+  return options.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES;
+}

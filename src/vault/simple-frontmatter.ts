@@ -1,0 +1,49 @@
+// A fast path for the frontmatter the agent itself writes (flat "key: value" lines), used when reading
+// thousands of note heads for the dashboard. Anything beyond that plain subset returns undefined and is
+// read by the full parser (splitFrontmatter), so both always agree on what they accept.
+
+import type { Frontmatter } from './frontmatter.js';
+
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+// Plain scalars the YAML core schema reads as something other than a string (null, booleans, numbers).
+const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:[0-9][0-9_]*|\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
+// Tabs, control characters and byte-order marks are left to the full parser.
+const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readValue(raw: string): string | undefined {
+  const value = raw.trimEnd();
+  if (value.startsWith('"')) {
+    const inner = value.slice(1, -1);
+    return value.length >= 2 && value.endsWith('"') && !/["\\]/.test(inner) ? inner : undefined;
+  }
+  if (!PLAIN_START.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':') || NOT_A_STRING.test(value)) return undefined;
+  return value;
+}
+
+// The frontmatter of a head that is only flat "key: string" lines, and where the body starts; else undefined.
+export function parseSimpleFrontmatter(head: Uint8Array): { data: Frontmatter; bodyOffset: number } | undefined {
+  const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const open = buf.subarray(0, 4).toString('latin1') === '---\n' ? 4 : undefined;
+  if (open === undefined) return undefined;
+  const close = buf.indexOf('\n---\n', open - 1);
+  if (close === -1) return undefined;
+  let text: string;
+  try {
+    text = strictUtf8.decode(buf.subarray(open, close));
+  } catch {
+    return undefined;
+  }
+  const data: Frontmatter = Object.create(null) as Frontmatter;
+  for (const line of text.split('\n')) {
+    const match = KEY_LINE.exec(line);
+    if (!match || UNSAFE_LINE.test(line)) return undefined;
+    const key = match[1]!;
+    if (key in data || key === '__proto__' || NOT_A_STRING.test(key)) return undefined;
+    const value = match[2] === undefined ? undefined : readValue(match[2]);
+    if (value === undefined) return undefined;
+    data[key] = value;
+  }
+  return { data: { ...data }, bodyOffset: close + 5 };
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { startCli, type CliResult } from '../helpers/run-cli.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+// A real `ai-employee --daemon` on a temp vault, for the e2e tests and nothing else.
+
+export type DaemonProcess = ReturnType<typeof startCli>;
+
+const started: DaemonProcess[] = [];
+
+export function startDaemon(vault: string, extra: string[] = []): DaemonProcess {
+  const child = startCli(['--daemon', '--vault', vault, '--interval', '1', '--quiet', ...extra]);
+  started.push(child);
+  return child;
+}
+
+// For afterEach: whatever a test left running is killed, even when the test failed.
+export async function killAllDaemons(): Promise<void> {
+  await Promise.all(
+    started.splice(0).map(async (child) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await child.exited;
+    }),
+  );
+}
+
+export function readLog(vault: string): Promise<string> {
+  return fs.readFile(path.join(vault, 'Logs', 'ai_employee.log'), 'utf8').catch(() => '');
+}
+
+export async function waitForLog(vault: string, text: string | RegExp, deadlineMs = 15_000): Promise<string> {
+  return waitFor(async () => {
+    const log = await readLog(vault);
+    return (typeof text === 'string' ? log.includes(text) : text.test(log)) && log;
+  }, `log line ${String(text)}`, deadlineMs);
+}
+
+// Resolves once the daemon watches its folders (files dropped after this are reported by events).
+export function waitUntilWatching(vault: string): Promise<string> {
+  return waitForLog(vault, 'daemon started');
+}
+
+export async function readStats(vault: string): Promise<{ iterations: number; errors: number; watcherRuns: number; plannerRuns: number }> {
+  const text = await fs.readFile(path.join(vault, '.ai-employee', 'state.json'), 'utf8');
+  return (JSON.parse(text) as { stats: { iterations: number; errors: number; watcherRuns: number; plannerRuns: number } }).stats;
+}
+
+// The exit of a daemon, or an error once `deadlineMs` passed without one.
+export async function exitWithin(child: DaemonProcess, deadlineMs: number): Promise<CliResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the daemon did not exit within ${deadlineMs} ms`)), deadlineMs)));
+  try {
+    return await Promise.race([child.exited, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

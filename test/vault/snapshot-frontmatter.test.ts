@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { splitFrontmatter } from '../../src/vault/frontmatter.js';
+import { parseSimpleFrontmatter } from '../../src/vault/simple-frontmatter.js';
+
+// The snapshot's fast path must never read a note differently from the full frontmatter parser.
+
+function full(text: string) {
+  const split = splitFrontmatter(Buffer.from(text));
+  return split.kind === 'yaml' ? { data: split.data, bodyOffset: split.bodyOffset } : undefined;
+}
+
+const TRICKY = ['', ' ', ':', ': ', '#', ' #', '"', "'", '\\', '-', '- ', '[', ']', '{', '}', '*', '&', '!', '|', '>', '%', '@', '`', ',', '?', '~', '\t', '\r', '\u2028', '\ufeff', '\u0085', 'é', '0', '1', '.', 'e', 'x', 'true', 'null', '.inf', '0x1f', '0o7', '2025-03-14', 'T10:00:00Z', '[[PLAN_x]]', '---', '...'];
+const fragment = fc.constantFrom(...TRICKY);
+const value = fc.array(fragment, { maxLength: 5 }).map((parts) => parts.join(''));
+const key = fc.constantFrom('id', 'type', 'status', 'priority', 'due', 'plan', 'title', 'true', 'null', '1', '__proto__', 'a-b', 'x y');
+const line = fc.oneof(
+  fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`),
+  fc.tuple(key, value).map(([k, v]) => `${k}: "${v}"`),
+  fc.tuple(key, value).map(([k, v]) => `${k}:${v}`),
+  value,
+);
+
+describe('parseSimpleFrontmatter', () => {
+  test('reads the frontmatter the agent writes', () => {
+    const text = '---\nid: 20250314-abc\ntype: note\nreceived: 2025-03-14T08:00:00.000Z\nplan: "[[PLAN_Call the bank]]"\ntitle: He said "hi" to O\'Brien\n---\n# Body\n';
+    const fast = parseSimpleFrontmatter(Buffer.from(text));
+    expect(fast).toEqual(full(text));
+    expect(fast?.data).toEqual({ id: '20250314-abc', type: 'note', received: '2025-03-14T08:00:00.000Z', plan: '[[PLAN_Call the bank]]', title: 'He said "hi" to O\'Brien' });
+  });
+
+  test.each([
+    '---\npriority: high # mine\n---\n',
+    '---\ncount: 3\n---\n',
+    '---\ndone: true\n---\n',
+    '---\ntags: [a, b]\n---\n',
+    '---\nid: a\nid: b\n---\n',
+    '---\r\nid: a\r\n---\r\n',
+    '---\nid: a\n...\n',
+    '---js\nid: a\n---\n',
+    '---\nnested:\n  x: 1\n---\n',
+  ])('leaves %j to the full parser', (text) => {
+    expect(parseSimpleFrontmatter(Buffer.from(text))).toBeUndefined();
+  });
+
+  test('agrees with the full parser whenever it answers', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.string({ maxLength: 20 }), (lines, body) => {
+        const text = `---\n${lines.join('\n')}\n---\n${body}`;
+        const fast = parseSimpleFrontmatter(Buffer.from(text));
+        if (fast !== undefined) expect(fast).toEqual(full(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
