@@ -1,7 +1,7 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
 import { composeNote, stringifyFrontmatter } from '../vault/frontmatter.js';
-import { createFileExclusive, exists, moveNoOverwrite, numberedName, readHead, removeFile } from '../vault/files.js';
+import { createFileExclusive, exists, fitName, moveNoOverwrite, readHead, removeFile, splitExtension } from '../vault/files.js';
 import { readEmailHeaders } from './email-headers.js';
 import { hashFile } from './hash-file.js';
 import { fileTypeOf, intakeFields } from './item-fields.js';
@@ -14,7 +14,7 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
   const type = fileTypeOf(originalName);
   const email = type === 'email' ? readEmailHeaders(await readHead(stagedFile, 64 * 1024)) : {};
   for (let n = 1; ; n++) {
-    const name = numberedName(originalName, n);
+    const name = attachmentName(originalName, n);
     const companion = `${name}.md`;
     if (await exists(path.join(targetDir, name))) continue;
     const fields = { ...intakeFields(id, type, received, originalName), attachment: name, size_bytes: size, sha256, ...email };
@@ -24,6 +24,13 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
     if (await moveNoOverwrite(stagedFile, path.join(targetDir, name))) return { name, companion };
     await removeFile(path.join(targetDir, companion));
   }
+}
+
+// "name.pdf", "name (2).pdf"…, shortened so that its companion "<name>.md" still fits in 255 bytes.
+function attachmentName(originalName: string, n: number): string {
+  const { ext } = splitExtension(originalName);
+  const suffix = `${n >= 2 ? ` (${n})` : ''}${ext}`;
+  return `${fitName(originalName.slice(0, originalName.length - ext.length), `${suffix}.md`)}${suffix}`;
 }
 
 function companionBody(name: string, type: string, email: { from?: string; subject?: string }): string {

@@ -1,9 +1,14 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
 import { isMarkdownName } from './classify-entry.js';
 import { releaseClaim } from './staging.js';
 import { takeInFile } from './take-in-file.js';
 import { takeInNote } from './take-in-note.js';
+
+export class NotRegularFileError extends Error {
+  override name = 'NotRegularFileError';
+}
 
 export interface TakenItem {
   // The item note in Needs_Action/ (the companion, for a file).
@@ -14,6 +19,8 @@ export interface TakenItem {
 // Turns one claimed file into an item in Needs_Action/, then releases the claim.
 export async function takeInStaged(layout: VaultLayout, stagedFile: string, id: string, received: Date): Promise<TakenItem> {
   const originalName = path.basename(stagedFile);
+  // Listed as a regular file, but it may have been swapped for a symlink or a FIFO since: never follow or open those.
+  if (!(await fs.lstat(stagedFile)).isFile()) throw new NotRegularFileError(`${originalName} is no longer a regular file (replaced after it was listed); it was not opened`);
   let reason: string | undefined;
   if (isMarkdownName(originalName)) {
     const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction);

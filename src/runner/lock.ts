@@ -31,7 +31,7 @@ export async function acquireVaultLock(lockFile: string, startedAt: Date, onComp
     release = await lockOrTakeOver(lockFile, () => lockfile.lock(lockFile, options));
     await writeFileAtomic(ownerFileOf(lockFile), `${JSON.stringify(owner)}\n`);
   } finally {
-    await fs.rmdir(claim).catch(() => {});
+    await fs.rm(claim, { recursive: true, force: true });
   }
   return {
     owner,
@@ -60,15 +60,31 @@ async function lockOrTakeOver(lockFile: string, lock: () => Promise<() => Promis
   }
 }
 
+// The claim is a folder renamed into place already holding its owner's pid, so a claim left by a
+// process killed mid-acquisition is seen to be dead and taken over at once (§5), not after 10 s.
 async function claimAcquisition(claim: string): Promise<boolean> {
-  try {
-    await fs.mkdir(claim);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const stat = await fs.stat(claim).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs < CLAIM_STALE_MS) return false;
-    await fs.rmdir(claim).catch(() => {});
-    return fs.mkdir(claim).then(() => true, () => false);
+  const draft = `${claim}-${process.pid}`;
+  await fs.rm(draft, { recursive: true, force: true });
+  await ensureDir(draft);
+  await writeFileAtomic(path.join(draft, 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }));
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.rename(draft, claim);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    }
+    if (!(await isClaimDead(claim))) break;
+    await fs.rm(claim, { recursive: true, force: true });
   }
+  await fs.rm(draft, { recursive: true, force: true });
+  return false;
+}
+
+async function isClaimDead(claim: string): Promise<boolean> {
+  const owner = await fs.readFile(path.join(claim, 'owner.json'), 'utf8').then((text) => JSON.parse(text) as LockOwner, () => undefined);
+  if (owner && typeof owner.pid === 'number' && typeof owner.host === 'string') return !(await isOwnerAlive(owner));
+  const stat = await fs.stat(claim).catch(() => undefined);
+  return !stat || Date.now() - stat.mtimeMs >= CLAIM_STALE_MS;
 }

@@ -111,6 +111,7 @@ async function fileOne(ctx: StageContext, filable: Filable): Promise<void> {
     plan: filable.plan && path.join(ctx.vault.plans, filable.plan),
     itemMissing: filable.itemMissing,
   });
+  if (!filable.itemMissing) ctx.log.info(`filed ${filable.item ? `Needs_Action/${filable.item}` : ''}${filable.item && filable.plan ? ' and ' : ''}${filable.plan ? `Plans/${filable.plan}` : ''} under Done/${month}/`);
   if (filable.itemMissing) ctx.log.warn(`completion: Plans/${filable.plan} had no item in Needs_Action; filed it under Done/${month}/`);
   const label = filable.item ? noteStem(filable.item) : noteStem(filable.plan ?? '');
   ctx.audit.record({ action: 'complete', item: label, from: filable.item ? `Needs_Action/${filable.item}` : `Plans/${filable.plan}`, to: `Done/${month}/${filed.item ?? filed.plan}`, result: 'ok', detail: filable.itemMissing ? 'item missing' : undefined });

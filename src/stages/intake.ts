@@ -66,8 +66,9 @@ async function takeInOne(ctx: StageContext, name: string, result: StageResult): 
   try {
     staged = await claimEntry(ctx.vault, name, id);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    noteFailure(ctx, `Inbox/${name}`, error, result);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') noteFailure(ctx, `Inbox/${name}`, error, result);
+    // A name that is not valid UTF-8 reads back with U+FFFD and can never be opened by that name.
+    else if (name.includes('\uFFFD')) warnOnce(ctx, `Inbox/${name}`, `intake: left Inbox/${name} alone (its name is not valid UTF-8; rename it to take it in)`);
     return;
   }
   await finishTakeIn(ctx, staged, id, now, result);
@@ -80,6 +81,7 @@ async function finishTakeIn(ctx: StageContext, staged: string, id: string, recei
     result.processed++;
     ctx.fresh.push(taken.item);
     clearFailure(ctx, `Inbox/${name}`);
+    ctx.log.info(`took in Inbox/${name} -> Needs_Action/${taken.attachment ?? taken.item}${taken.attachment ? ` (+ ${taken.item})` : ''}`);
     ctx.audit.record({ action: 'intake', item: taken.item, from: `Inbox/${name}`, to: `Needs_Action/${taken.attachment ?? taken.item}`, result: 'ok' });
   } catch (error) {
     const back = await returnToInbox(ctx.vault, staged).catch(() => undefined);

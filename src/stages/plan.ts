@@ -6,7 +6,7 @@ import { readPlanItem } from '../planning/plan-item.js';
 import { choosePlanner } from '../planning/choose-planner.js';
 import { renderPlan } from '../planners/render-plan.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
-import { createAtFreeName, exists, writeFileAtomic } from '../vault/files.js';
+import { createAtFreeName, exists, fitName, writeFileAtomic } from '../vault/files.js';
 import { noteWithChanges } from '../vault/note-with-changes.js';
 import { listNotes, readNoteFrontmatter } from '../vault/read-note-head.js';
 import { toWikilink, wikilinkTarget } from '../vault/wikilink.js';
@@ -58,8 +58,11 @@ async function planOne(ctx: StageContext, name: string, planContext: PlanContext
     ctx.dryRun(`update Needs_Action/${name} (status: planned)`);
     return true;
   }
-  const planName = (await findOwnPlan(ctx, item)) ?? (await writeNewPlan(ctx, item, await planner(item, planContext)));
+  const reused = await findOwnPlan(ctx, item);
+  const draft = reused ? undefined : await planner(item, planContext);
+  const planName = reused ?? (await writeNewPlan(ctx, item, draft!));
   await linkItemToPlan(ctx, name, item, read.data, planName);
+  ctx.log.info(draft ? `planned Needs_Action/${name} -> Plans/${planName} (${draft.planner}, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})` : `linked Needs_Action/${name} to its existing Plans/${planName}`);
   ctx.audit.record({ action: 'plan', item: name, to: `Plans/${planName}`, result: 'ok' });
   return true;
 }
@@ -71,14 +74,19 @@ async function hasPlan(ctx: StageContext, data: Record<string, unknown>): Promis
 
 // A crash between writing a plan and linking the item leaves a plan with the item's id: reuse it.
 async function findOwnPlan(ctx: StageContext, item: PlanItem): Promise<string | undefined> {
-  const candidate = `PLAN_${item.stem}.md`;
+  const candidate = planFileName(item.stem);
   const data = await readNoteFrontmatter(path.join(ctx.vault.plans, candidate));
   return data && data.id === item.id ? candidate : undefined;
 }
 
+// PLAN_<stem>.md, the stem shortened when the item's name is already near the 255-byte limit.
+function planFileName(stem: string): string {
+  return `PLAN_${fitName(stem, 'PLAN_.md')}.md`;
+}
+
 async function writeNewPlan(ctx: StageContext, item: PlanItem, draft: PlanDraft): Promise<string> {
   const text = renderPlan(draft, { id: item.id, fileName: item.fileName, stem: item.stem }, ctx.now());
-  return createAtFreeName(ctx.vault.plans, `PLAN_${item.stem}.md`, text);
+  return createAtFreeName(ctx.vault.plans, planFileName(item.stem), text);
 }
 
 async function linkItemToPlan(ctx: StageContext, name: string, item: PlanItem, data: Record<string, unknown>, planName: string): Promise<void> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
+import { withoutAttachments } from '../vault/list-items.js';
 
 export interface FolderCounts {
   inbox: number;
@@ -12,7 +13,7 @@ export interface FolderCounts {
 // What a user would count: their files, never dot-files or the agent's temporary files; items are notes.
 export async function countItems(layout: VaultLayout): Promise<FolderCounts> {
   const [inbox, needsAction, plans, done] = await Promise.all([
-    countFiles(layout.inbox, () => true),
+    countFiles(layout.inbox, () => true, false),
     countFiles(layout.needsAction, isNote),
     countFiles(layout.plans, isNote),
     countDone(layout.done),
@@ -24,11 +25,11 @@ function isNote(name: string): boolean {
   return /\.md$/i.test(name);
 }
 
-async function countFiles(dir: string, keep: (name: string) => boolean): Promise<number> {
+// An attachment ("x.pdf", or a "bad.md" whose frontmatter did not parse) is counted through its companion "x.pdf.md".
+async function countFiles(dir: string, keep: (name: string) => boolean, pairs = true): Promise<number> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  let count = 0;
-  for (const entry of entries) if (entry.isFile() && !entry.name.startsWith('.') && keep(entry.name)) count++;
-  return count;
+  const names = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
+  return (pairs ? withoutAttachments(names) : names).filter(keep).length;
 }
 
 // Finished items in every Done/YYYY-MM/ folder (their plans are not counted again).

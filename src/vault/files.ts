@@ -152,11 +152,22 @@ export async function removeEmptyFolder(dir: string): Promise<void> {
 }
 
 // "name.ext" → "name (2).ext", "name (3).ext"… for the nth candidate (n ≥ 2).
+// A name near the 255-byte limit gives up characters at the end of its stem to make room for the number.
 export function numberedName(fileName: string, n: number): string {
   if (n < 2) return fileName;
   const ext = splitExtension(fileName).ext;
-  const stem = fileName.slice(0, fileName.length - ext.length);
-  return `${stem} (${n})${ext}`;
+  return `${fitName(fileName.slice(0, fileName.length - ext.length), ` (${n})${ext}`)} (${n})${ext}`;
+}
+
+export const MAX_NAME_BYTES = 255;
+
+// `stem` cut (by whole characters) so that stem + suffix fits in one file name.
+export function fitName(stem: string, suffix: string): string {
+  const room = MAX_NAME_BYTES - Buffer.byteLength(suffix);
+  if (Buffer.byteLength(stem) <= room) return stem;
+  const chars = [...stem];
+  while (chars.length > 0 && Buffer.byteLength(chars.join('')) > room) chars.pop();
+  return chars.join('');
 }
 
 // The extension as users see it: "report.pdf" → ".pdf", "notes.pdf.md" → ".md", ".bashrc" → "".

@@ -17,7 +17,7 @@ export async function listNotes(dir: string): Promise<string[]> {
   const { readdir } = await import('node:fs/promises');
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && /\.md$/i.test(e.name))
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && /\.(md|markdown)$/i.test(e.name))
     .map((e) => e.name)
     .sort();
 }

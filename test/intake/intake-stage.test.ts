@@ -233,3 +233,19 @@ describe('intake: what is left in Inbox', () => {
     expect(await listFilesDeep(path.join(root, '.ai-employee', 'staging'))).toEqual([]);
   });
 });
+
+describe('intake: leftovers of a killed run', () => {
+  test("temporary files of dead writers are removed; this process's own are kept", async () => {
+    const root = await vaultWith({}, {
+      'Needs_Action/.ai-employee-tmp-999999999-abcdef': 'half a note',
+      'Plans/.ai-employee-tmp-0a1b2c3d4e5f': 'half a plan (old naming)',
+      'Done/2026-01/.ai-employee-tmp-999999999-123456': 'x',
+      [`Needs_Action/.ai-employee-tmp-${process.pid}-aaaaaa`]: 'in flight',
+      'Needs_Action/keep.md': '---\nid: k\n---\n',
+    });
+    await intake(root);
+    expect(await listFilesDeep(path.join(root, 'Needs_Action'))).toEqual([`.ai-employee-tmp-${process.pid}-aaaaaa`, 'keep.md']);
+    expect(await listDir(path.join(root, 'Plans'))).toEqual([]);
+    expect(await listDir(path.join(root, 'Done', '2026-01'))).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { makeVault, removeVault } from '../helpers/make-vault.js';
+import { listDir } from '../helpers/read-tree.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const roots: string[] = [];
+afterEach(async () => {
+  await Promise.all(roots.splice(0).map(removeVault));
+});
+
+// A run killed in the few milliseconds while it takes the lock leaves its acquisition claim behind;
+// §5 says a lock whose process is gone is taken over at once, so that claim must not block the next run.
+test('a claim left by a process killed while taking the lock does not block the next run', async () => {
+  const root = await makeVault({ 'Inbox/a.md': 'Call Bob.\n' });
+  roots.push(root);
+  const claim = path.join(root, 'Logs', '.ai_employee.lock.acquiring');
+  await fs.mkdir(claim);
+  const dead = await new Promise<number>((resolve) => {
+    import('node:child_process').then(({ spawn }) => {
+      const child = spawn(process.execPath, ['-e', '']);
+      child.on('close', () => resolve(child.pid!));
+    });
+  });
+  await fs.writeFile(path.join(claim, 'owner.json'), JSON.stringify({ pid: dead, host: (await import('node:os')).hostname() }));
+  const run = await runCli(['--once', '--vault', root, '--quiet']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['a.md']);
+});
