@@ -52,7 +52,7 @@ async function main() {
   if (options.only.includes('bigfile')) rows.push(...(await runBigFileScenario(options, report)));
   let daemon;
   if (options.only.includes('daemon')) {
-    report(`daemon: bench/daemon-latency.mjs --idle-seconds ${options.idleSeconds}`);
+    report(`daemon: bench/daemon-latency.mjs ${options.idleSeconds}`);
     daemon = await runDaemonScenario(options);
     if (daemon.skipped) report(`daemon skipped: ${daemon.skipped}`);
   }

@@ -6,11 +6,11 @@ import { moveNoOverwrite } from '../vault/files.js';
 import { attachmentOf } from '../vault/companion.js';
 import type { VaultLayout } from '../vault/layout.js';
 import { listNotes, readNoteFrontmatter } from '../vault/read-note-head.js';
-import { listStaged, releaseClaim, type StagedEntry } from './staging.js';
+import { listStaged, releaseClaim, type Claim } from './staging.js';
 
 export interface RecoveryResult {
-  // Staged files whose intake must be redone, with the id they were claimed under.
-  redo: { id: string; stagedFile: string; name: string }[];
+  // Claims whose intake must be redone, under the id they were claimed with.
+  redo: Claim[];
   finished: number;
 }
 
@@ -21,33 +21,29 @@ export async function recoverStaged(layout: VaultLayout, log: Logger): Promise<R
   const result: RecoveryResult = { redo: [], finished: 0 };
   if (staged.length === 0) return result;
   const committed = await indexItemsById(layout.needsAction);
-  for (const entry of staged) {
-    if (!entry.name) {
-      await fs.rmdir(entry.dir).catch(() => {});
-      continue;
-    }
-    const stagedFile = path.join(entry.dir, entry.name);
-    const item = committed.get(entry.id);
+  for (const claim of staged) {
+    const item = committed.get(claim.id);
     if (!item) {
-      result.redo.push({ id: entry.id, stagedFile, name: entry.name });
+      result.redo.push(claim);
       continue;
     }
-    await finishCommitted(layout, entry, stagedFile, item);
+    await finishCommitted(layout, claim, item);
     result.finished++;
   }
   if (result.finished > 0) log.info(`recovered ${result.finished} item(s) left in flight by an earlier run`);
   return result;
 }
 
-async function finishCommitted(layout: VaultLayout, entry: StagedEntry, stagedFile: string, item: { attachment?: string }) {
+// The item was written; only the attachment's move (for a file) or the claim's release was left.
+async function finishCommitted(layout: VaultLayout, claim: Claim, item: { attachment?: string }) {
   if (!item.attachment) {
-    await releaseClaim(stagedFile);
+    await releaseClaim(claim);
     return;
   }
   const target = path.join(layout.needsAction, path.basename(item.attachment));
-  const [a, b] = await Promise.all([fs.stat(stagedFile), fs.stat(target).catch(() => undefined)]);
-  if (b && a.ino === b.ino && a.dev === b.dev) await releaseClaim(stagedFile);
-  else if (!b && (await moveNoOverwrite(stagedFile, target))) await fs.rmdir(entry.dir).catch(() => {});
+  const [a, b] = await Promise.all([fs.stat(claim.staged), fs.stat(target).catch(() => undefined)]);
+  if (b && a.ino === b.ino && a.dev === b.dev) await releaseClaim(claim);
+  else if (!b && (await moveNoOverwrite(claim.staged, target))) await releaseClaim(claim);
 }
 
 async function indexItemsById(dir: string): Promise<Map<string, { name: string; attachment?: string }>> {

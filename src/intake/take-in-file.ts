@@ -1,6 +1,9 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
-import { composeNote, stringifyFrontmatter } from '../vault/frontmatter.js';
+import type { PlanAhead } from '../planning/plan-at-intake.js';
+import { describeFileAs } from '../planning/plan-item.js';
+import { composeNote, stringifyFrontmatter, type Frontmatter } from '../vault/frontmatter.js';
+import { toWikilink } from '../vault/wikilink.js';
 import { createFileExclusive, exists, fitName, moveNoOverwrite, readHead, removeFile, splitExtension } from '../vault/files.js';
 import { readEmailHeaders } from './email-headers.js';
 import { hashFile } from './hash-file.js';
@@ -8,7 +11,7 @@ import { fileTypeOf, intakeFields } from './item-fields.js';
 
 // Any other file moves unchanged, with a companion note "<name>.md" that describes it (§6).
 // The companion is written first, so a crash leaves the file staged, never orphaned.
-export async function takeInFile(stagedFile: string, originalName: string, id: string, received: Date, targetDir: string, reason?: string): Promise<{ name: string; companion: string }> {
+export async function takeInFile(stagedFile: string, originalName: string, id: string, received: Date, targetDir: string, reason?: string, planAhead?: PlanAhead): Promise<{ name: string; companion: string; planned: boolean }> {
   const { size } = fsSync.statSync(stagedFile);
   const sha256 = await hashFile(stagedFile);
   const type = fileTypeOf(originalName);
@@ -17,12 +20,16 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
     const name = attachmentName(originalName, n);
     const companion = `${name}.md`;
     if (await exists(path.join(targetDir, name))) continue;
-    const fields = { ...intakeFields(id, type, received, originalName), attachment: name, size_bytes: size, sha256, ...email };
+    const fields: Frontmatter = { ...intakeFields(id, type, received, originalName), attachment: name, size_bytes: size, sha256, ...email };
     if (reason) Object.assign(fields, { intake_note: reason });
     const body = companionBody(name, type, email);
-    if (!(await createFileExclusive(path.join(targetDir, companion), composeNote(stringifyFrontmatter(fields), body)))) continue;
-    if (await moveNoOverwrite(stagedFile, path.join(targetDir, name))) return { name, companion };
-    await removeFile(path.join(targetDir, companion));
+    const plan = planAhead && (await planAhead({ fileName: companion, stem: name, id, type, received, frontmatter: fields, body, attachment: await describeFileAs(stagedFile, name, size) }));
+    if (plan) Object.assign(fields, { status: 'planned', plan: toWikilink(plan.stem) });
+    if (await createFileExclusive(path.join(targetDir, companion), composeNote(stringifyFrontmatter(fields), body))) {
+      if (await moveNoOverwrite(stagedFile, path.join(targetDir, name))) return { name, companion, planned: !!plan };
+      await removeFile(path.join(targetDir, companion));
+    }
+    await plan?.discard();
   }
 }
 

@@ -33,8 +33,13 @@ export async function readPlanItem(dir: string, fileName: string, maxReadBytes: 
 async function describeAttachment(dir: string, name: string): Promise<PlanItem['attachment']> {
   const file = path.join(dir, name);
   const stat = await fs.lstat(file).catch(() => undefined);
-  const described: NonNullable<PlanItem['attachment']> = { name, sizeBytes: stat?.size ?? 0 };
-  if (stat?.isFile() && TEXT_ATTACHMENT.test(name)) described.textHead = (await readHead(file, ATTACHMENT_HEAD_BYTES)).toString('utf8');
+  return describeFileAs(file, name, stat?.isFile() ? stat.size : undefined);
+}
+
+// What a planner is told about an attachment: its name, size and, for text-like files, its first part.
+export async function describeFileAs(file: string, name: string, size: number | undefined): Promise<NonNullable<PlanItem['attachment']>> {
+  const described: NonNullable<PlanItem['attachment']> = { name, sizeBytes: size ?? 0 };
+  if (size !== undefined && TEXT_ATTACHMENT.test(name)) described.textHead = (await readHead(file, ATTACHMENT_HEAD_BYTES)).toString('utf8');
   return described;
 }
 

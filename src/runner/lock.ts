@@ -28,6 +28,7 @@ export async function acquireVaultLock(lockFile: string, startedAt: Date, onComp
   if (!(await claimAcquisition(claim))) throw new LockHeldError(lockFile, await readLockOwner(lockFile));
   let release: () => Promise<void>;
   try {
+    await removeDeadDrafts(claim);
     release = await lockOrTakeOver(lockFile, () => lockfile.lock(lockFile, options));
     await writeFileAtomic(ownerFileOf(lockFile), `${JSON.stringify(owner)}\n`);
   } finally {
@@ -80,6 +81,17 @@ async function claimAcquisition(claim: string): Promise<boolean> {
   }
   await fs.rm(draft, { recursive: true, force: true });
   return false;
+}
+
+// Drafts of claims whose writers were killed before renaming them into place.
+async function removeDeadDrafts(claim: string): Promise<void> {
+  const prefix = `${path.basename(claim)}-`;
+  const names = await fs.readdir(path.dirname(claim)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid) continue;
+    if (!(await isOwnerAlive({ pid, host: os.hostname(), startedAt: '' }))) await fs.rm(path.join(path.dirname(claim), name), { recursive: true, force: true });
+  }
 }
 
 async function isClaimDead(claim: string): Promise<boolean> {

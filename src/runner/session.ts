@@ -110,7 +110,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     },
     lost: lost.signal,
     async iterate(stages, signal, iterateOptions = {}) {
-      const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, fresh: [], progress: options.progress };
+      const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, fresh: [], planAtIntake: stages.some((stage) => stage.name === 'plan'), plannedAtIntake: new Set<string>(), progress: options.progress };
       const report = await runIteration(stages, ctx);
       // runIteration counts exactly one iteration; work beside the iterations takes its count back.
       if (iterateOptions.counted === false) Object.assign(state.stats, { iterations: state.stats.iterations - 1, lastRunAt: lastCountedRunAt });

@@ -9,6 +9,7 @@ import { attachmentOf } from '../vault/companion.js';
 import { doneMonthFolder } from '../vault/layout.js';
 import { listNotes, noteStem, readNoteFrontmatter } from '../vault/read-note-head.js';
 import { wikilinkTarget } from '../vault/wikilink.js';
+import { planFileName } from '../planning/write-plan.js';
 import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
 import { noteFailure } from './warn-once.js';
 
@@ -48,7 +49,8 @@ export const completeStage: Stage = {
 };
 
 async function readItems(ctx: StageContext): Promise<Map<string, Frontmatter>> {
-  const names = await listNotes(ctx.vault.needsAction);
+  // Items planned by intake in this very iteration cannot be finished yet: not read again.
+  const names = (await listNotes(ctx.vault.needsAction)).filter((name) => !ctx.plannedAtIntake?.has(name));
   const items = new Map<string, Frontmatter>();
   await mapWithLimit(names, 64, async (name) => {
     const data = await readNoteFrontmatter(path.join(ctx.vault.needsAction, name));
@@ -58,17 +60,23 @@ async function readItems(ctx: StageContext): Promise<Map<string, Frontmatter>> {
 }
 
 async function findFinished(ctx: StageContext, items: Map<string, Frontmatter>, result: StageResult): Promise<Filable[]> {
-  const plans = await listNotes(ctx.vault.plans);
+  const fresh = new Set([...(ctx.plannedAtIntake ?? [])].map((item) => planFileName(noteStem(item))));
+  const plans = (await listNotes(ctx.vault.plans)).filter((plan) => !fresh.has(plan));
   const found: Filable[] = [];
   const findItem = indexItems(items);
+  const present = new Set((await listNotes(ctx.vault.needsAction)).map((name) => noteStem(name)));
   await mapWithLimit(plans, PARALLEL_PLANS, async (plan) => {
     try {
       const text = (await readHead(path.join(ctx.vault.plans, plan), ctx.config.planner.maxReadKB * 1024)).toString('utf8');
       const { data, body } = readNoteText(text);
-      const item = findItem(data.id, wikilinkTarget(data.source));
+      const stem = wikilinkTarget(data.source);
+      const item = findItem(data.id, stem);
       if (!item) return;
       const itemData = items.get(item);
       const id = String(data.id ?? itemData?.id ?? plan);
+      // An item whose frontmatter the user broke is still there: its plan waits, it is not an orphan.
+      if (!itemData && stem !== undefined && present.has(stem)) return;
+      if (!itemData && ctx.plannedAtIntake?.has(item)) return;
       if (!itemData) found.push({ id, plan, itemMissing: true });
       else if (data.status === 'done' || itemData.status === 'done' || allTicked(body)) found.push({ id, plan, item, itemData });
     } catch (error) {

@@ -4,9 +4,11 @@ import { classifyEntry, compileIgnore } from '../intake/classify-entry.js';
 import { newItemId } from '../intake/item-id.js';
 import { recoverStaged } from '../intake/recover-staged.js';
 import { settledNames } from '../intake/settle.js';
-import { claimEntry, returnToInbox } from '../intake/staging.js';
+import { claimEntry, releaseClaim, returnToInbox, type Claim } from '../intake/staging.js';
 import { takeInStaged } from '../intake/take-in.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
+import { planAtIntake, type PlanAhead } from '../planning/plan-at-intake.js';
+import { readPlanContext } from '../planning/plan-context.js';
 import { journalDir } from '../completion/journal.js';
 import { removeLeftoverTemps } from '../vault/files.js';
 import { listFolders } from '../vault/list-items.js';
@@ -24,19 +26,46 @@ export const intakeStage: Stage = {
     const result = emptyResult();
     if (!ctx.dryRun) await sweepTemps(ctx);
     if (!ctx.dryRun) await redoInterrupted(ctx, result);
+    const planAhead = ctx.dryRun ? undefined : planAtIntake(ctx, await readPlanContext(ctx.vault, ctx.config, ctx.now()));
     const names = await listCandidates(ctx);
     const { settled, busy } = await settledNames(ctx.vault.inbox, names, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
     result.skipped += busy.length;
     if (busy.length > 0) ctx.log.info(`intake: ${busy.length} file(s) still being written, left for the next run`);
+    if (ctx.dryRun) {
+      for (const name of settled) reportDryRun(ctx, name, result);
+      return result;
+    }
+    const claims = await claimAll(ctx, settled, result);
     let done = 0;
-    await mapWithLimit(settled, PARALLEL_ITEMS, async (name) => {
+    const finished: Claim[] = [];
+    await mapWithLimit(claims, PARALLEL_ITEMS, async (claim) => {
       if (ctx.signal.aborted) return;
-      await takeInOne(ctx, name, result);
-      ctx.progress?.('intake', ++done, settled.length);
+      if (await finishTakeIn(ctx, claim, result, planAhead)) finished.push(claim);
+      ctx.progress?.('intake', ++done, claims.length);
     });
+    for (const claim of finished) await releaseClaim(claim);
     return result;
   },
 };
+
+type ClaimAt = Claim & { received: Date };
+
+// Claims come first, as one quick run of renames: metadata changes then never queue behind the
+// fsyncs of the writes, and a claim left by an interruption is redone by the next run.
+async function claimAll(ctx: StageContext, names: string[], result: StageResult): Promise<ClaimAt[]> {
+  const claims: ClaimAt[] = [];
+  for (const name of names) {
+    if (ctx.signal.aborted) break;
+    const received = ctx.now();
+    const id = newItemId(received);
+    try {
+      claims.push({ ...(await claimEntry(ctx.vault, name, id)), received });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') noteFailure(ctx, `Inbox/${name}`, error, result);
+    }
+  }
+  return claims;
+}
 
 async function listCandidates(ctx: StageContext): Promise<string[]> {
   const entries = await fs.readdir(ctx.vault.inbox, { withFileTypes: true });
@@ -44,48 +73,43 @@ async function listCandidates(ctx: StageContext): Promise<string[]> {
   const names: string[] = [];
   for (const entry of entries) {
     const verdict = classifyEntry(entry, isIgnored);
-    if (verdict === 'take') names.push(entry.name);
+    if (verdict === 'take' && (await isUnreadableName(ctx.vault.inbox, entry.name))) warnOnce(ctx, `Inbox/${entry.name}`, `intake: left Inbox/${entry.name} alone (its name is not valid UTF-8; rename it to take it in)`);
+    else if (verdict === 'take') names.push(entry.name);
     else if (verdict === 'folder') warnOnce(ctx, `Inbox/${entry.name}/`, `intake: left the folder Inbox/${entry.name}/ alone (only files directly in Inbox/ are taken in)`);
     else if (verdict === 'not-regular') warnOnce(ctx, `Inbox/${entry.name}`, `intake: left Inbox/${entry.name} alone (a symlink or special file, never followed)`);
   }
   return names.sort();
 }
 
-async function takeInOne(ctx: StageContext, name: string, result: StageResult): Promise<void> {
-  if (ctx.dryRun) {
-    const item = /\.(md|markdown)$/i.test(name) ? name : `${name}.md`;
-    ctx.dryRun(`move Inbox/${name} -> Needs_Action/${name}`);
-    if (item !== name) ctx.dryRun(`write Needs_Action/${item} (companion note)`);
-    ctx.fresh.push(item);
-    result.processed++;
-    return;
-  }
-  const now = ctx.now();
-  const id = newItemId(now);
-  let staged: string;
-  try {
-    staged = await claimEntry(ctx.vault, name, id);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') noteFailure(ctx, `Inbox/${name}`, error, result);
-    // A name that is not valid UTF-8 reads back with U+FFFD and can never be opened by that name.
-    else if (name.includes('\uFFFD')) warnOnce(ctx, `Inbox/${name}`, `intake: left Inbox/${name} alone (its name is not valid UTF-8; rename it to take it in)`);
-    return;
-  }
-  await finishTakeIn(ctx, staged, id, now, result);
+// A name that is not valid UTF-8 is listed with U+FFFD in it, and no file answers to that name.
+async function isUnreadableName(dir: string, name: string): Promise<boolean> {
+  return name.includes('\uFFFD') && (await fs.lstat(path.join(dir, name)).then(() => false, () => true));
 }
 
-async function finishTakeIn(ctx: StageContext, staged: string, id: string, received: Date, result: StageResult): Promise<void> {
-  const name = path.basename(staged);
+function reportDryRun(ctx: StageContext, name: string, result: StageResult): void {
+  const item = /\.(md|markdown)$/i.test(name) ? name : `${name}.md`;
+  ctx.dryRun?.(`move Inbox/${name} -> Needs_Action/${name}`);
+  if (item !== name) ctx.dryRun?.(`write Needs_Action/${item} (companion note)`);
+  ctx.fresh.push(item);
+  result.processed++;
+}
+
+// True when the item is in Needs_Action/ and its claim can be released.
+async function finishTakeIn(ctx: StageContext, claim: ClaimAt, result: StageResult, planAhead?: PlanAhead): Promise<boolean> {
+  const name = claim.name;
   try {
-    const taken = await takeInStaged(ctx.vault, staged, id, received);
+    const taken = await takeInStaged(ctx.vault, claim, claim.received, planAhead);
     result.processed++;
     ctx.fresh.push(taken.item);
+    if (taken.planned) ctx.plannedAtIntake?.add(taken.item);
     clearFailure(ctx, `Inbox/${name}`);
     ctx.log.info(`took in Inbox/${name} -> Needs_Action/${taken.attachment ?? taken.item}${taken.attachment ? ` (+ ${taken.item})` : ''}`);
     ctx.audit.record({ action: 'intake', item: taken.item, from: `Inbox/${name}`, to: `Needs_Action/${taken.attachment ?? taken.item}`, result: 'ok' });
+    return true;
   } catch (error) {
-    const back = await returnToInbox(ctx.vault, staged).catch(() => undefined);
+    const back = await returnToInbox(ctx.vault, claim).catch(() => undefined);
     noteFailure(ctx, `Inbox/${back ?? name}`, error, result);
+    return false;
   }
 }
 
@@ -102,5 +126,7 @@ async function sweepTemps(ctx: StageContext): Promise<void> {
 // Claims a crash left behind: redo their intake under the same id.
 async function redoInterrupted(ctx: StageContext, result: StageResult): Promise<void> {
   const recovered = await recoverStaged(ctx.vault, ctx.log);
-  for (const entry of recovered.redo) await finishTakeIn(ctx, entry.stagedFile, entry.id, ctx.now(), result);
+  for (const claim of recovered.redo) {
+    if (await finishTakeIn(ctx, { ...claim, received: ctx.now() }, result)) await releaseClaim(claim);
+  }
 }

@@ -4,11 +4,11 @@ import type { PlanContext, PlanDraft, PlanItem } from '../planners/planner.js';
 import { readPlanContext } from '../planning/plan-context.js';
 import { readPlanItem } from '../planning/plan-item.js';
 import { choosePlanner } from '../planning/choose-planner.js';
-import { renderPlan } from '../planners/render-plan.js';
+import { findOwnPlan, planFileName, planStem, writeNewPlan } from '../planning/write-plan.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
-import { createAtFreeName, exists, fitName, writeFileAtomic } from '../vault/files.js';
+import { exists, writeFileAtomic } from '../vault/files.js';
 import { noteWithChanges } from '../vault/note-with-changes.js';
-import { listNotes, readNoteFrontmatter } from '../vault/read-note-head.js';
+import { listNotes } from '../vault/read-note-head.js';
 import { toWikilink, wikilinkTarget } from '../vault/wikilink.js';
 import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
 import { clearFailure, noteFailure } from './warn-once.js';
@@ -19,13 +19,11 @@ const PARALLEL_ITEMS = 32;
 export const planStage: Stage = {
   name: 'plan',
   async run(ctx) {
-    const usesCommand = ctx.config.planner.engine === 'command';
-    if (usesCommand) {
-      const gate = await ctx.gate.check('heavy', undefined, 'planning');
-      if (!gate.ok) return { ...emptyResult(), heldBecause: gate.reason };
-    }
+    const kind = ctx.config.planner.engine === 'command' ? 'heavy' : 'cheap';
+    const gate = await ctx.gate.check(kind, undefined, 'planning');
+    if (!gate.ok) return { ...emptyResult(), heldBecause: gate.reason };
     const result = emptyResult();
-    const names = await listNotes(ctx.vault.needsAction);
+    const names = (await listNotes(ctx.vault.needsAction)).filter((name) => !ctx.plannedAtIntake?.has(name));
     const planContext = await readPlanContext(ctx.vault, ctx.config, ctx.now());
     const planner = await choosePlanner(ctx);
     let done = 0;
@@ -54,13 +52,13 @@ async function planOne(ctx: StageContext, name: string, planContext: PlanContext
   const item = read.item;
   if (!item.id) item.id = newItemId(ctx.now());
   if (ctx.dryRun) {
-    ctx.dryRun(`write Plans/PLAN_${item.stem}.md`);
+    ctx.dryRun(`write Plans/${planFileName(item.stem)}`);
     ctx.dryRun(`update Needs_Action/${name} (status: planned)`);
     return true;
   }
-  const reused = await findOwnPlan(ctx, item);
+  const reused = await findOwnPlan(ctx.vault, item);
   const draft = reused ? undefined : await planner(item, planContext);
-  const planName = reused ?? (await writeNewPlan(ctx, item, draft!));
+  const planName = reused ?? (await writeNewPlan(ctx.vault, item, draft!, ctx.now()));
   await linkItemToPlan(ctx, name, item, read.data, planName);
   ctx.log.info(draft ? `planned Needs_Action/${name} -> Plans/${planName} (${draft.planner}, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})` : `linked Needs_Action/${name} to its existing Plans/${planName}`);
   ctx.audit.record({ action: 'plan', item: name, to: `Plans/${planName}`, result: 'ok' });
@@ -72,25 +70,8 @@ async function hasPlan(ctx: StageContext, data: Record<string, unknown>): Promis
   return target !== undefined && (await exists(path.join(ctx.vault.plans, `${target}.md`)));
 }
 
-// A crash between writing a plan and linking the item leaves a plan with the item's id: reuse it.
-async function findOwnPlan(ctx: StageContext, item: PlanItem): Promise<string | undefined> {
-  const candidate = planFileName(item.stem);
-  const data = await readNoteFrontmatter(path.join(ctx.vault.plans, candidate));
-  return data && data.id === item.id ? candidate : undefined;
-}
-
-// PLAN_<stem>.md, the stem shortened when the item's name is already near the 255-byte limit.
-function planFileName(stem: string): string {
-  return `PLAN_${fitName(stem, 'PLAN_.md')}.md`;
-}
-
-async function writeNewPlan(ctx: StageContext, item: PlanItem, draft: PlanDraft): Promise<string> {
-  const text = renderPlan(draft, { id: item.id, fileName: item.fileName, stem: item.stem }, ctx.now());
-  return createAtFreeName(ctx.vault.plans, planFileName(item.stem), text);
-}
-
 async function linkItemToPlan(ctx: StageContext, name: string, item: PlanItem, data: Record<string, unknown>, planName: string): Promise<void> {
-  const changes: Record<string, unknown> = { status: 'planned', plan: toWikilink(planName.replace(/\.md$/, '')) };
+  const changes: Record<string, unknown> = { status: 'planned', plan: toWikilink(planStem(planName)) };
   if (data.id !== item.id) Object.assign(changes, { id: item.id, type: item.type, received: item.received.toISOString(), source: 'needs_action' });
   const file = path.join(ctx.vault.needsAction, name);
   const { content } = await noteWithChanges(file, changes);

@@ -31,6 +31,11 @@ export interface StageContext {
   dryRun?: DryRunReport;
   // Names of items taken in this iteration, so later stages need not rediscover them.
   fresh: string[];
+  // Set by the runner when the plan stage follows in the same iteration: intake may then plan a
+  // note it holds in memory (rules planner only) and writes the item once.
+  planAtIntake?: boolean;
+  // Items intake already planned this iteration, so later stages skip them.
+  plannedAtIntake?: Set<string>;
   progress?: (stage: string, done: number, total: number) => void;
 }
 

@@ -123,6 +123,11 @@ async function renameIfFree(from: string, to: string): Promise<boolean> {
   return true;
 }
 
+// A rename to a name that embeds a fresh unique id, which therefore cannot replace anything.
+export async function renameToFreshName(from: string, to: string): Promise<void> {
+  fsSync.renameSync(from, to);
+}
+
 // Moves a file into a folder created for it alone (so the move cannot replace anything).
 export async function moveIntoNewFolder(from: string, dir: string): Promise<string> {
   try {

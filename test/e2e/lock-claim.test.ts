@@ -29,3 +29,17 @@ test('a claim left by a process killed while taking the lock does not block the 
   expect(run.code).toBe(0);
   expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['a.md']);
 });
+
+test('the draft of a claim whose writer was killed is removed by the next run', async () => {
+  const root = await makeVault({ 'Inbox/a.md': 'Call Bob.\n' });
+  roots.push(root);
+  const dead = await new Promise<number>((resolve) => {
+    import('node:child_process').then(({ spawn }) => {
+      const child = spawn(process.execPath, ['-e', '']);
+      child.on('close', () => resolve(child.pid!));
+    });
+  });
+  await fs.mkdir(path.join(root, 'Logs', `.ai_employee.lock.acquiring-${dead}`));
+  expect((await runCli(['--once', '--vault', root, '--quiet'])).code).toBe(0);
+  expect(await listDir(path.join(root, 'Logs'))).toEqual(['ai_employee.log', 'audit.jsonl']);
+});

@@ -166,7 +166,7 @@ describe('intake: names never collide', () => {
     expect((await readNote(path.join(root, 'Needs_Action', 'a (3).md'))).body.toString()).toBe('third\n');
   });
 
-  test.each([
+  test.each<{ what: string; existing: Record<string, string> }>([
     { what: 'attachment and companion taken', existing: { 'Needs_Action/x.pdf': 'old', 'Needs_Action/x.pdf.md': '---\nid: old\n---\n' } },
     { what: 'only the attachment name taken', existing: { 'Needs_Action/x.pdf': 'old' } },
     { what: 'only the companion name taken', existing: { 'Needs_Action/x.pdf.md': '---\nid: old\n---\n' } },

@@ -11,6 +11,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { stageContext } from '../helpers/stage-context.js';
 import { badLogLines, dropProblems, plainDataProblem } from './support/hostile-checks.js';
 import { seededRandom } from './support/seeded-random.js';
+import { checkPlans } from './support/vault-invariants.js';
 
 // §14: an attacker who can drop any file into Inbox/ or edit any note. Nothing executes, nothing is
 // written outside the vault, no file is lost, and the run ends with 0 or 1 and logged reasons.
@@ -138,12 +139,34 @@ describe('hostile vaults, end to end', () => {
         expect([0, 1], result.stderr).toContain(result.code);
         expect(result.stderr).not.toMatch(/TypeError|ReferenceError|RangeError|Unhandled|\n\s+at /);
         for (const [n, bytes] of drops) expect(await dropProblems(vault, n, bytes)).toBeUndefined();
+        expect(await checkPlans(vault)).toEqual([]);
         expect(await badLogLines(path.join(vault, 'Logs'))).toEqual([]);
         await fs.rm(vault, { recursive: true, force: true });
       }),
       { ...fcSeed, numRuns: 12 },
     );
     expect(await fs.readdir(parent)).toEqual(['outside']);
+  });
+
+  test.each([['a#b.md'], ['a|b.md'], ['a^b.md'], ['a.MD'], ['a.markdown']])('ticking the plan of %s files that item, not the one its link seems to name', async (name) => {
+    const vault = path.join(parent, `vault-links-${Buffer.from(name).toString('hex')}`);
+    await writeTree(vault, { Inbox: { 'a.md': 'plain a\n', [name]: 'the other one\n' } });
+    await ageInbox(vault);
+    const args = ['--once', '--vault', vault, '--ignore-constraints', '--quiet'];
+    expect((await runCli(args)).code).toBe(0);
+    expect(await checkPlans(vault)).toEqual([]);
+    const id = readNoteText(await fs.readFile(path.join(vault, 'Needs_Action', name), 'utf8')).data.id;
+    const plans = await fs.readdir(path.join(vault, 'Plans'));
+    const other = [];
+    for (const plan of plans) if (readNoteText(await fs.readFile(path.join(vault, 'Plans', plan), 'utf8')).data.id === id) other.push(plan);
+    expect(other).toHaveLength(1);
+    const file = path.join(vault, 'Plans', other[0]!);
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/- \[ \]/g, '- [x]'));
+    expect((await runCli(args)).code).toBe(0);
+    expect(await fs.readdir(path.join(vault, 'Needs_Action'))).toEqual(['a.md']);
+    expect(await fs.readdir(path.join(vault, 'Plans'))).toEqual(plans.filter((p) => p !== other[0]));
+    expect(await checkPlans(vault)).toEqual([]);
+    await fs.rm(vault, { recursive: true, force: true });
   });
 
   test('a name that is not valid UTF-8 is left in Inbox/ and logged, and the rest is taken in', async () => {

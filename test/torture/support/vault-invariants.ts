@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { splitFrontmatter, type Frontmatter } from '../../../src/vault/frontmatter.js';
-import { wikilinkTarget } from '../../../src/vault/wikilink.js';
 import { isNoteDrop, sha256, type Drop } from './drops.js';
 
 // What a user would check after any number of crashes: every drop in exactly one place, intact,
@@ -26,7 +25,7 @@ export async function readFiles(root: string, dir: string): Promise<VaultFile[]>
       const full = path.join(root, rel);
       const [bytes, stat] = await Promise.all([fs.readFile(full), fs.lstat(full)]);
       const file: VaultFile = { rel, bytes, nlink: stat.nlink };
-      if (/\.md$/i.test(entry.name)) {
+      if (/\.(md|markdown)$/i.test(entry.name)) {
         const split = splitFrontmatter(bytes);
         if (split.kind === 'yaml') Object.assign(file, { data: split.data, body: bytes.subarray(split.bodyOffset) });
       }
@@ -84,8 +83,9 @@ export async function checkPlans(root: string): Promise<string[]> {
     const id = String(item.data!.id);
     const own = plansById.get(id) ?? [];
     if (own.length !== 1) problems.push(`${item.rel} (id ${id}) has ${own.length} plans`);
-    const link = wikilinkTarget(item.data!.plan);
-    if (!link || !plans.some((p) => p.rel === `Plans/${link}.md` && p.data?.id === id)) problems.push(`${item.rel} links to plan ${String(item.data!.plan)}, which is not its plan`);
+    // The link exactly as the agent writes it ("[[PLAN_a#b]]" is not parsed: a link cannot name every file).
+    const link = item.data!.plan;
+    if (own.length !== 1 || link !== `[[${own[0]!.rel.slice('Plans/'.length).replace(/\.md$/, '')}]]`) problems.push(`${item.rel} links to plan ${String(item.data!.plan)}, which is not its plan`);
     if (item.data!.status !== 'planned') problems.push(`${item.rel} has status ${String(item.data!.status)}`);
   }
   const itemIds = new Set(items.map((i) => String(i.data!.id)));

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { PlanContext, PlanItem } from '../planners/planner.js';
+import { planWithRules } from '../planners/rules.js';
+import type { StageContext } from '../stages/stage.js';
+import { removeFile } from '../vault/files.js';
+import { findOwnPlan, planStem, writeNewPlan } from './write-plan.js';
+
+// With the rules planner, intake plans a note while it still holds it in memory, so the item is
+// written once, already linked to its plan (the plan is written first: a crash in between leaves a
+// plan carrying the item's id, which the redone intake reuses).
+export interface PlannedAhead {
+  stem: string;
+  // Undo, when the item could not be written under the name the plan was made for.
+  discard(): Promise<void>;
+}
+
+export type PlanAhead = (item: PlanItem) => Promise<PlannedAhead>;
+
+export function planAtIntake(ctx: StageContext, planContext: PlanContext): PlanAhead | undefined {
+  if (!ctx.planAtIntake || ctx.config.planner.engine !== 'rules' || ctx.dryRun) return undefined;
+  return async (item) => {
+    const own = await findOwnPlan(ctx.vault, item);
+    if (own) return { stem: planStem(own), discard: async () => {} };
+    const draft = planWithRules(item, planContext);
+    const planFile = await writeNewPlan(ctx.vault, item, draft, ctx.now());
+    ctx.log.info(`planned ${item.fileName} -> Plans/${planFile} (rules, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})`);
+    ctx.audit.record({ action: 'plan', item: item.fileName, to: `Plans/${planFile}`, result: 'ok' });
+    return { stem: planStem(planFile), discard: () => removeFile(path.join(ctx.vault.plans, planFile)) };
+  };
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { PlanDraft, PlanItem } from '../planners/planner.js';
+import { renderPlan } from '../planners/render-plan.js';
+import { createAtFreeName, fitName } from '../vault/files.js';
+import type { VaultLayout } from '../vault/layout.js';
+import { readNoteFrontmatter } from '../vault/read-note-head.js';
+
+// A crash between writing a plan and linking the item leaves a plan with the item's id: reuse it.
+export async function findOwnPlan(layout: VaultLayout, item: PlanItem): Promise<string | undefined> {
+  const candidate = planFileName(item.stem);
+  const data = await readNoteFrontmatter(path.join(layout.plans, candidate));
+  return data && data.id === item.id ? candidate : undefined;
+}
+
+// Writes Plans/PLAN_<stem>.md (or a free numbered name); returns the file name used.
+export async function writeNewPlan(layout: VaultLayout, item: PlanItem, draft: PlanDraft, created: Date): Promise<string> {
+  const text = renderPlan(draft, { id: item.id, fileName: item.fileName, stem: item.stem }, created);
+  return createAtFreeName(layout.plans, planFileName(item.stem), text);
+}
+
+export function planStem(planFile: string): string {
+  return planFile.replace(/\.md$/, '');
+}
+
+// PLAN_<stem>.md, the stem shortened when the item's name is already near the 255-byte limit.
+export function planFileName(stem: string): string {
+  return `PLAN_${fitName(stem, 'PLAN_.md')}.md`;
+}
