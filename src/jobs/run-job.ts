@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import type { JobConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
-import { runCommand, type RunCommandResult } from '../system/run-command.js';
+import { notStartedResult, runCommand, type RunCommandResult } from '../system/run-command.js';
 import { vaultLayout } from '../vault/layout.js';
 import { appendJobRecord, type JobResult, type JobRunRecord, type JobTrigger } from './history.js';
 
@@ -102,7 +102,7 @@ async function runAndRecord(job: JobConfig, options: RunJobOptions): Promise<Job
   options.log.info(`job ${job.name}: started (${trigger})`);
   const refusal = refuseStringWithoutShell(job);
   const { last, attempts } = refusal
-    ? { last: refusedRun(refusal, start), attempts: 1 }
+    ? { last: notStartedResult(refusal, start), attempts: 1 }
     : await attemptRuns(job, options);
   const end = options.now();
   const record: JobRunRecord = {
@@ -126,18 +126,3 @@ async function runAndRecord(job: JobConfig, options: RunJobOptions): Promise<Job
   return record;
 }
 
-function refusedRun(message: string, at: Date): RunCommandResult {
-  return {
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    stdout: '',
-    stderr: '',
-    stdoutTruncated: false,
-    stderrTruncated: false,
-    durationMs: 0,
-    startedAt: at,
-    endedAt: at,
-    spawnError: message,
-  };
-}

@@ -90,8 +90,8 @@ function isGroupAlive(pid: number): boolean {
   }
 }
 
-function failedToStart(startedAt: Date, t0: number, message: string): RunCommandResult {
-  const endedAt = new Date();
+// The result of a command that never ran (refused, or could not be started).
+export function notStartedResult(message: string, startedAt: Date, endedAt = startedAt, durationMs = 0): RunCommandResult {
   return {
     exitCode: null,
     signal: null,
@@ -100,7 +100,7 @@ function failedToStart(startedAt: Date, t0: number, message: string): RunCommand
     stderr: '',
     stdoutTruncated: false,
     stderrTruncated: false,
-    durationMs: Math.round(performance.now() - t0),
+    durationMs,
     startedAt,
     endedAt,
     spawnError: message,
@@ -144,11 +144,12 @@ function toInvocation(command: string[] | string, shell: boolean | undefined): I
 export async function runCommand(command: string[] | string, options: RunCommandOptions): Promise<RunCommandResult> {
   const startedAt = new Date();
   const t0 = performance.now();
+  const notStarted = (message: string) => notStartedResult(message, startedAt, new Date(), Math.round(performance.now() - t0));
   const invocation = toInvocation(command, options.shell);
-  if (typeof invocation === 'string') return failedToStart(startedAt, t0, invocation);
-  if (options.signal?.aborted) return failedToStart(startedAt, t0, 'aborted before start');
+  if (typeof invocation === 'string') return notStarted(invocation);
+  if (options.signal?.aborted) return notStarted('aborted before start');
   const cwdProblem = await checkCwd(options.cwd);
-  if (cwdProblem) return failedToStart(startedAt, t0, cwdProblem);
+  if (cwdProblem) return notStarted(cwdProblem);
 
   const { execa } = await import('execa');
   let child;
@@ -168,14 +169,14 @@ export async function runCommand(command: string[] | string, options: RunCommand
     });
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    return failedToStart(startedAt, t0, describeSpawnError(err.code, err.message, invocation.file));
+    return notStarted(describeSpawnError(err.code, err.message, invocation.file));
   }
 
   const pid = child.pid;
   if (pid === undefined) {
     const result = await child;
     const code = (result as { code?: string }).code;
-    return failedToStart(startedAt, t0, describeSpawnError(code, result.message ?? 'could not start', invocation.file));
+    return notStarted(describeSpawnError(code, result.message ?? 'could not start', invocation.file));
   }
   return await superviseChild(child, pid, options, startedAt, t0);
 }
