@@ -1,6 +1,6 @@
 // The bench's command line: which scenarios, which sizes, how many runs.
 
-export const ALL_SCENARIOS = ['notes', 'baseline', 'mix', 'peer', 'status', 'bigfile', 'daemon'];
+export const ALL_SCENARIOS = ['notes', 'baseline', 'baseline-nosync', 'mix', 'peer', 'status', 'bigfile', 'daemon'];
 
 const USAGE = `usage: node bench/run.js [options]
   --runs N           runs per sized scenario (default 3)

@@ -57,7 +57,7 @@ async function main() {
     if (daemon.skipped) report(`daemon skipped: ${daemon.skipped}`);
   }
   const out = [
-    `Machine at start: ${startedLoad}`,
+    `Machine at start: ${startedLoad}  `,
     `Machine at end:   ${describeMachine()}`,
     '',
     formatResultsTable(rows),

@@ -33,22 +33,24 @@ function oursOnce(name, kind, title) {
   };
 }
 
-const baseline = {
-  name: 'baseline',
-  title: 'bare fs baseline (node bench/baseline.js), notes',
-  async sample(size, options) {
-    const dir = makeWorkDir('baseline');
-    try {
-      const vault = makeEmptyVault(path.join(dir, 'vault'));
-      writeDrops(path.join(vault, 'Inbox'), size, 'notes');
-      const result = await measureProcess(process.execPath, [path.join(BENCH_DIR, 'baseline.js'), vault], { label: `baseline ${size}` });
-      checkPlans(`baseline ${size}`, path.join(vault, 'Plans'), size);
-      return result;
-    } finally {
-      dropWorkDir(dir, options.keep);
-    }
-  },
-};
+function baseline(name, title, extraArgs) {
+  return {
+    name,
+    title,
+    async sample(size, options) {
+      const dir = makeWorkDir(name);
+      try {
+        const vault = makeEmptyVault(path.join(dir, 'vault'));
+        writeDrops(path.join(vault, 'Inbox'), size, 'notes');
+        const result = await measureProcess(process.execPath, [path.join(BENCH_DIR, 'baseline.js'), vault, ...extraArgs], { label: `${name} ${size}` });
+        checkPlans(`${name} ${size}`, path.join(vault, 'Plans'), size);
+        return result;
+      } finally {
+        dropWorkDir(dir, options.keep);
+      }
+    },
+  };
+}
 
 const peer = {
   name: 'peer',
@@ -72,7 +74,8 @@ const peer = {
 // In the order they run within one round (interleaved, so machine noise hits all alike).
 export const SIZED_SCENARIOS = [
   oursOnce('notes', 'notes', 'ours --once, notes'),
-  baseline,
+  baseline('baseline', 'bare fs baseline (node bench/baseline.js), notes', []),
+  baseline('baseline-nosync', 'bare fs baseline without fsync (not a goal), notes', ['--no-fsync']),
   oursOnce('mix', 'mix', 'ours --once, mix (80% notes, 10% PDF, 10% .eml)'),
   peer,
 ];

@@ -9,6 +9,19 @@ function escapeRegExp(text: string): string {
 // Used to turn keyword lists into one regex: "past due" also matches "past  due" and "Past Due",
 // an optional plural "s"/"es" is allowed ("invoices"), but never a longer word ("invoiced").
 export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
+  const key = phrases.join('\u0000');
+  if (!compiled.has(key)) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(key, buildPattern(phrases));
+  }
+  return compiled.get(key);
+}
+
+// A pure memo: the same few keyword lists are compiled for every item of a run.
+const compiled = new Map<string, RegExp | undefined>();
+const MAX_COMPILED = 64;
+
+function buildPattern(phrases: readonly string[]): RegExp | undefined {
   const cleaned = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))];
   if (cleaned.length === 0) return undefined;
   cleaned.sort((a, b) => b.length - a.length);

@@ -1,15 +1,21 @@
 import path from 'node:path';
 import type { PlanDraft, PlanItem } from '../planners/planner.js';
 import { renderPlan } from '../planners/render-plan.js';
-import { createAtFreeName, fitName } from '../vault/files.js';
+import { createAtFreeName, exists, fitName, numberedName } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 import { readNoteFrontmatter } from '../vault/read-note-head.js';
 
 // A crash between writing a plan and linking the item leaves a plan with the item's id: reuse it.
+// Items can share a stem ("x.md" and "x.MD", a companion "x.md"), so their plans are "PLAN_x.md",
+// "PLAN_x (2).md"…: the plan was written at the first free one, so look up to the first gap.
 export async function findOwnPlan(layout: VaultLayout, item: PlanItem): Promise<string | undefined> {
-  const candidate = planFileName(item.stem);
-  const data = await readNoteFrontmatter(path.join(layout.plans, candidate));
-  return data && data.id === item.id ? candidate : undefined;
+  for (let n = 1; ; n++) {
+    const candidate = numberedName(planFileName(item.stem), n);
+    const file = path.join(layout.plans, candidate);
+    if (!(await exists(file))) return undefined;
+    const data = await readNoteFrontmatter(file);
+    if (data && data.id === item.id) return candidate;
+  }
 }
 
 // Writes Plans/PLAN_<stem>.md (or a free numbered name); returns the file name used.

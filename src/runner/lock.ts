@@ -32,7 +32,7 @@ export async function acquireVaultLock(lockFile: string, startedAt: Date, onComp
     release = await lockOrTakeOver(lockFile, () => lockfile.lock(lockFile, options));
     await writeFileAtomic(ownerFileOf(lockFile), `${JSON.stringify(owner)}\n`);
   } finally {
-    await fs.rm(claim, { recursive: true, force: true });
+    await releaseClaim(claim);
   }
   return {
     owner,
@@ -81,6 +81,14 @@ async function claimAcquisition(claim: string): Promise<boolean> {
   }
   await fs.rm(draft, { recursive: true, force: true });
   return false;
+}
+
+// Renamed away first, then removed: removing it in place would empty it for a moment, and another
+// process's draft can be renamed onto an empty folder, so the rmdir would fail on that one's claim.
+async function releaseClaim(claim: string): Promise<void> {
+  const released = `${claim}-${process.pid}`;
+  await fs.rename(claim, released).catch(() => {});
+  await fs.rm(released, { recursive: true, force: true });
 }
 
 // Drafts of claims whose writers were killed before renaming them into place.

@@ -9,7 +9,6 @@ import { openLogs } from '../log/open-logs.js';
 import { createGate } from '../system/gate.js';
 import type { DryRunReport, Gate, Stage } from '../stages/stage.js';
 import { createVaultFolders } from '../vault/create-folders.js';
-import { removeLeftoverTempFiles } from '../vault/sweep-temp-files.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
 import { runIteration, type IterationReport } from './iteration.js';
 import { acquireVaultLock, type VaultLock } from './lock.js';
@@ -78,7 +77,6 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     lost.abort(error);
   };
   if (!dryRun) await createVaultFolders(layout);
-  if (!dryRun && (await removeLeftoverTempFiles(layout)) > 0) logs.log.info('removed temporary files left by an interrupted run');
   const state = await readState(layout.stateFile);
   Object.assign(state, { mode: options.mode, pid: process.pid, startedAt: startedAt.toISOString(), heartbeatAt: startedAt.toISOString(), intervalMinutes: options.intervalMinutes ?? null });
   const openGate = () => createGate({ vaultRoot: layout.root, config, ignore: options.ignoreConstraints, log: logs.log });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +17,7 @@ const COPY_CHUNK = 1 << 20;
 
 // The writer's pid is in the name, so a later run can tell a dead writer's leftover from its own write in flight.
 function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid}-${randomUUID().slice(0, 13)}`);
 }
 
 // After a crash: removes the temporary files dead writers left directly in `dir` (this process's are kept).
@@ -26,7 +26,7 @@ export async function removeLeftoverTemps(dir: string): Promise<number> {
   const own = `${TEMP_PREFIX}${process.pid}-`;
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   const leftovers = names.filter((name) => name.startsWith(TEMP_PREFIX) && !name.startsWith(own));
-  for (const name of leftovers) fsSync.rmSync(path.join(dir, name), { force: true });
+  for (const name of leftovers) unlinkIfPresent(path.join(dir, name));
   return leftovers.length;
 }
 
@@ -68,7 +68,7 @@ async function writeTemp(target: string, data: FileContent): Promise<string> {
     await fsyncOnPool(fd);
   } catch (error) {
     fsSync.closeSync(fd);
-    fsSync.rmSync(temp, { force: true });
+    unlinkIfPresent(temp);
     throw error;
   }
   fsSync.closeSync(fd);
@@ -81,7 +81,7 @@ export async function writeFileAtomic(target: string, data: FileContent): Promis
   try {
     fsSync.renameSync(temp, target);
   } catch (error) {
-    fsSync.rmSync(temp, { force: true });
+    unlinkIfPresent(temp);
     throw error;
   }
 }
@@ -96,7 +96,7 @@ export async function createFileExclusive(target: string, data: FileContent): Pr
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   } finally {
-    fsSync.rmSync(temp, { force: true });
+    unlinkIfPresent(temp);
   }
 }
 
@@ -141,7 +141,7 @@ export async function moveIntoNewFolder(from: string, dir: string): Promise<stri
   try {
     fsSync.renameSync(from, to);
   } catch (error) {
-    fsSync.rmSync(dir, { recursive: false, force: true });
+    removeEmptyFolderNow(dir);
     throw error;
   }
   return to;
@@ -149,6 +149,10 @@ export async function moveIntoNewFolder(from: string, dir: string): Promise<stri
 
 // Removes a folder only if it is empty; anything left inside keeps it (and is never deleted).
 export async function removeEmptyFolder(dir: string): Promise<void> {
+  removeEmptyFolderNow(dir);
+}
+
+function removeEmptyFolderNow(dir: string): void {
   try {
     fsSync.rmdirSync(dir);
   } catch {
@@ -211,7 +215,16 @@ export async function ensureDir(dir: string): Promise<void> {
 }
 
 export async function removeFile(target: string): Promise<void> {
-  fsSync.rmSync(target, { force: true });
+  unlinkIfPresent(target);
+}
+
+// One unlink (rmSync would lstat first); a file already gone is fine.
+function unlinkIfPresent(target: string): void {
+  try {
+    fsSync.unlinkSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 // Makes a finished batch of renames durable: fsync each directory that changed.

@@ -30,10 +30,14 @@ export function readLog(vault: string): Promise<string> {
 }
 
 export async function waitForLog(vault: string, text: string | RegExp, deadlineMs = 15_000): Promise<string> {
-  return waitFor(async () => {
-    const log = await readLog(vault);
-    return (typeof text === 'string' ? log.includes(text) : text.test(log)) && log;
-  }, `log line ${String(text)}`, deadlineMs);
+  try {
+    return await waitFor(async () => {
+      const log = await readLog(vault);
+      return (typeof text === 'string' ? log.includes(text) : text.test(log)) && log;
+    }, `log line ${String(text)}`, deadlineMs);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the log has:\n${(await readLog(vault)).slice(-3000)}`);
+  }
 }
 
 // Resolves once the daemon watches its folders (files dropped after this are reported by events).

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readNoteText } from '../../src/vault/frontmatter.js';
 import { makeVault, removeVault } from '../helpers/make-vault.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, startCli } from '../helpers/run-cli.js';
 import { dropAll, makeDrops } from './support/drops.js';
 import { runAndKill } from './support/kill-at.js';
 import { seededRandom, type Random } from './support/seeded-random.js';
@@ -87,6 +89,28 @@ describe('crash torture', () => {
     expect(doneIds(true)).toEqual([...ticked].sort());
     expect(doneIds(false)).toEqual([...ticked].sort());
     for (const f of done) if (f.data) expect(f.data.status, f.rel).toBe('done');
+    await checkDashboard(vault);
+  });
+
+  // The daemon arrived while these suites were written: killed at random moments during bursts of drops.
+  const hasDaemon = existsSync(fileURLToPath(new URL('../../src/commands/daemon.ts', import.meta.url)));
+  test.skipIf(!hasDaemon)('the daemon, SIGKILLed during bursts of drops, leaves nothing lost or doubled', async () => {
+    const random = seededRandom('crash/daemon');
+    const { vault, args } = await newVault();
+    const daemonArgs = ['--daemon', '--vault', vault, '--quiet', '--ignore-constraints'];
+    const drops = [];
+    for (let burst = 0; burst < 4; burst++) {
+      const child = startCli(daemonArgs);
+      // A name still waiting in Inbox/ from an earlier burst is not dropped again (that would overwrite it).
+      const batch = makeDrops(random, 150, `d${burst}`).filter((d) => !existsSync(path.join(vault, 'Inbox', d.name)));
+      drops.push(...batch);
+      await dropAll(vault, batch);
+      await new Promise((resolve) => setTimeout(resolve, random.int(200, 2500)));
+      child.kill('SIGKILL');
+      await child.exited;
+    }
+    await runCleanly(args);
+    expect([...(await checkDrops(vault, drops)), ...(await checkPlans(vault)), ...(await checkNothingInFlight(vault))]).toEqual([]);
     await checkDashboard(vault);
   });
 });

@@ -157,7 +157,7 @@ describe('hostile vaults, end to end', () => {
     expect(await checkPlans(vault)).toEqual([]);
     const id = readNoteText(await fs.readFile(path.join(vault, 'Needs_Action', name), 'utf8')).data.id;
     const plans = await fs.readdir(path.join(vault, 'Plans'));
-    const other = [];
+    const other: string[] = [];
     for (const plan of plans) if (readNoteText(await fs.readFile(path.join(vault, 'Plans', plan), 'utf8')).data.id === id) other.push(plan);
     expect(other).toHaveLength(1);
     const file = path.join(vault, 'Plans', other[0]!);

@@ -82,7 +82,7 @@ export async function checkPlans(root: string): Promise<string[]> {
   for (const item of items) {
     const id = String(item.data!.id);
     const own = plansById.get(id) ?? [];
-    if (own.length !== 1) problems.push(`${item.rel} (id ${id}) has ${own.length} plans`);
+    if (own.length !== 1) problems.push(`${item.rel} (id ${id}) has ${own.length} plans: ${own.map((p) => p.rel).join(", ")}`);
     // The link exactly as the agent writes it ("[[PLAN_a#b]]" is not parsed: a link cannot name every file).
     const link = item.data!.plan;
     if (own.length !== 1 || link !== `[[${own[0]!.rel.slice('Plans/'.length).replace(/\.md$/, '')}]]`) problems.push(`${item.rel} links to plan ${String(item.data!.plan)}, which is not its plan`);
