@@ -74,6 +74,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     repeating: [],
   };
   const reload = async () => {
+    if (signal.aborted) return;
     log.info('received SIGHUP; re-reading the configuration');
     if ((await session.reloadConfig()) && !signal.aborted) await running.watch?.rebuild('configuration reloaded');
   };

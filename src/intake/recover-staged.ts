@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
-import { moveNoOverwrite } from '../vault/files.js';
+import { moveNoOverwrite, removeFile } from '../vault/files.js';
 import { attachmentOf } from '../vault/companion.js';
 import type { VaultLayout } from '../vault/layout.js';
 import { listNotes, readNoteFrontmatter } from '../vault/read-note-head.js';
@@ -31,7 +31,24 @@ export async function recoverStaged(layout: VaultLayout, log: Logger): Promise<R
     result.finished++;
   }
   if (result.finished > 0) log.info(`recovered ${result.finished} item(s) left in flight by an earlier run`);
+  const stale = await removePlansFor(layout, new Set(result.redo.map((claim) => claim.id)));
+  if (stale > 0) log.info(`removed ${stale} plan(s) written for items an earlier run did not finish taking in (they are planned again)`);
   return result;
+}
+
+// A plan carrying the id of a claim that never reached Needs_Action/ was written ahead for a name
+// the item may not get when its intake is redone: only the agent wrote it, and nothing links to it.
+async function removePlansFor(layout: VaultLayout, ids: Set<string>): Promise<number> {
+  if (ids.size === 0) return 0;
+  let removed = 0;
+  await mapWithLimit(await listNotes(layout.plans), 64, async (plan) => {
+    const file = path.join(layout.plans, plan);
+    const data = await readNoteFrontmatter(file);
+    if (typeof data?.id !== 'string' || !ids.has(data.id)) return;
+    await removeFile(file);
+    removed++;
+  });
+  return removed;
 }
 
 // The item was written; only the attachment's move (for a file) or the claim's release was left.

@@ -1,6 +1,5 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
-import type { PlanAhead } from '../planning/plan-at-intake.js';
 import { describeFileAs } from '../planning/plan-item.js';
 import { composeNote, stringifyFrontmatter, type Frontmatter } from '../vault/frontmatter.js';
 import { toWikilink } from '../vault/wikilink.js';
@@ -8,10 +7,11 @@ import { createFileExclusive, exists, fitName, moveNoOverwrite, readHead, remove
 import { readEmailHeaders } from './email-headers.js';
 import { hashFile } from './hash-file.js';
 import { fileTypeOf, intakeFields } from './item-fields.js';
+import { reserveNames, type IntakeOptions } from './name-reservations.js';
 
 // Any other file moves unchanged, with a companion note "<name>.md" that describes it (§6).
 // The companion is written first, so a crash leaves the file staged, never orphaned.
-export async function takeInFile(stagedFile: string, originalName: string, id: string, received: Date, targetDir: string, reason?: string, planAhead?: PlanAhead): Promise<{ name: string; companion: string; planned: boolean }> {
+export async function takeInFile(stagedFile: string, originalName: string, id: string, received: Date, targetDir: string, reason?: string, { planAhead, reserved }: IntakeOptions = {}): Promise<{ name: string; companion: string; planned: boolean }> {
   const { size } = fsSync.statSync(stagedFile);
   const sha256 = await hashFile(stagedFile);
   const type = fileTypeOf(originalName);
@@ -19,7 +19,7 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
   for (let n = 1; ; n++) {
     const name = attachmentName(originalName, n);
     const companion = `${name}.md`;
-    if (await exists(path.join(targetDir, name))) continue;
+    if (!reserveNames(reserved, name, companion) || (await exists(path.join(targetDir, name))) || (await exists(path.join(targetDir, companion)))) continue;
     const fields: Frontmatter = { ...intakeFields(id, type, received, originalName), attachment: name, size_bytes: size, sha256, ...email };
     if (reason) Object.assign(fields, { intake_note: reason });
     const body = companionBody(name, type, email);

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
 import { isMarkdownName } from './classify-entry.js';
-import type { PlanAhead } from '../planning/plan-at-intake.js';
+import type { IntakeOptions } from './name-reservations.js';
 import type { Claim } from './staging.js';
 import { takeInFile } from './take-in-file.js';
 import { takeInNote } from './take-in-note.js';
@@ -19,15 +19,15 @@ export interface TakenItem {
 }
 
 // Turns one claimed file into an item in Needs_Action/ (the caller then releases the claim).
-export async function takeInStaged(layout: VaultLayout, { staged: stagedFile, name: originalName, id }: Claim, received: Date, planAhead?: PlanAhead): Promise<TakenItem> {
+export async function takeInStaged(layout: VaultLayout, { staged: stagedFile, name: originalName, id }: Claim, received: Date, options: IntakeOptions = {}): Promise<TakenItem> {
   // Listed as a regular file, but it may have been swapped for a symlink or a FIFO since: never follow or open those.
   if (!(await fs.lstat(stagedFile)).isFile()) throw new NotRegularFileError(`${originalName} is no longer a regular file (replaced after it was listed); it was not opened`);
   let reason: string | undefined;
   if (isMarkdownName(originalName)) {
-    const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction, planAhead);
+    const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction, options);
     if (note.kind === 'note') return { item: note.name, planned: note.planned };
     reason = note.reason;
   }
-  const file = await takeInFile(stagedFile, originalName, id, received, layout.needsAction, reason, planAhead);
+  const file = await takeInFile(stagedFile, originalName, id, received, layout.needsAction, reason, options);
   return { item: file.companion, attachment: file.name, planned: file.planned };
 }

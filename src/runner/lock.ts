@@ -37,7 +37,9 @@ export async function acquireVaultLock(lockFile: string, startedAt: Date, onComp
   return {
     owner,
     async release() {
-      await removeFile(ownerFileOf(lockFile));
+      // After a compromise the lock may belong to a newcomer: only our own record is removed.
+      const current = await readLockOwner(lockFile);
+      if (current?.pid === owner.pid && current.startedAt === owner.startedAt) await removeFile(ownerFileOf(lockFile));
       await release().catch(() => {});
     },
   };

@@ -7,7 +7,8 @@ import { settledNames } from '../intake/settle.js';
 import { claimEntry, releaseClaim, returnToInbox, type Claim } from '../intake/staging.js';
 import { takeInStaged } from '../intake/take-in.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
-import { planAtIntake, type PlanAhead } from '../planning/plan-at-intake.js';
+import { planAtIntake } from '../planning/plan-at-intake.js';
+import type { IntakeOptions } from '../intake/name-reservations.js';
 import { readPlanContext } from '../planning/plan-context.js';
 import { journalDir } from '../completion/journal.js';
 import { removeLeftoverTemps } from '../vault/files.js';
@@ -36,11 +37,12 @@ export const intakeStage: Stage = {
       return result;
     }
     const claims = await claimAll(ctx, settled, result);
+    const options: IntakeOptions = { planAhead, reserved: new Set() };
     let done = 0;
     const finished: Claim[] = [];
     await mapWithLimit(claims, PARALLEL_ITEMS, async (claim) => {
       if (ctx.signal.aborted) return;
-      if (await finishTakeIn(ctx, claim, result, planAhead)) finished.push(claim);
+      if (await finishTakeIn(ctx, claim, result, options)) finished.push(claim);
       ctx.progress?.('intake', ++done, claims.length);
     });
     for (const claim of finished) await releaseClaim(claim);
@@ -95,10 +97,10 @@ function reportDryRun(ctx: StageContext, name: string, result: StageResult): voi
 }
 
 // True when the item is in Needs_Action/ and its claim can be released.
-async function finishTakeIn(ctx: StageContext, claim: ClaimAt, result: StageResult, planAhead?: PlanAhead): Promise<boolean> {
+async function finishTakeIn(ctx: StageContext, claim: ClaimAt, result: StageResult, options: IntakeOptions = {}): Promise<boolean> {
   const name = claim.name;
   try {
-    const taken = await takeInStaged(ctx.vault, claim, claim.received, planAhead);
+    const taken = await takeInStaged(ctx.vault, claim, claim.received, options);
     result.processed++;
     ctx.fresh.push(taken.item);
     if (taken.planned) ctx.plannedAtIntake?.add(taken.item);

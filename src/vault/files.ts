@@ -256,7 +256,7 @@ export function resolveInside(root: string, base: string, relative: string): str
 
 // Reads at most maxBytes from the start of a file, without following a symlink at the final component.
 export async function readHead(target: string, maxBytes: number): Promise<Buffer> {
-  const fd = fsSync.openSync(target, fsSync.constants.O_RDONLY | fsSync.constants.O_NOFOLLOW);
+  const fd = fsSync.openSync(target, fsSync.constants.O_RDONLY | fsSync.constants.O_NOFOLLOW | fsSync.constants.O_NONBLOCK);
   try {
     const size = fsSync.fstatSync(fd).size;
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes, size || 4096));

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeVault, removeVault } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
@@ -120,6 +121,24 @@ describe('daemon: reacting to the vault', () => {
     await waitFor(async () => (await readStats(root)).iterations > before.iterations, 'an iteration counted in state.json');
     const { report } = await status(root);
     expect(report.stats.iterations).toBeGreaterThan(before.iterations);
-    await waitForLog(root, 'iteration done: intake 1, plan 1');
+    await waitForLog(root, /iteration done: intake 1\b/);
+  });
+
+  test('a long job does not hold back drops: a note is planned while the job still runs', async () => {
+    const fixture = fileURLToPath(new URL('../fixtures/jobs/wait-for-file.mjs', import.meta.url));
+    const dir = await vault();
+    const started = path.join(dir, 'job-started');
+    const release = path.join(dir, 'job-release');
+    const job = { name: 'slow', command: [process.execPath, fixture, started, release], schedule: { every: '1h' } };
+    await fs.writeFile(path.join(dir, 'ai-employee.yaml'), `jobs:\n  - ${JSON.stringify(job)}\n`);
+    const daemon = startDaemon(dir, ['--ignore-constraints']);
+    await waitFor(() => fs.stat(started).catch(() => undefined), 'the job to start');
+    await fs.writeFile(path.join(dir, 'Inbox', 'urgent.md'), 'Reply to the bank today.\n');
+    await waitFor(() => fs.stat(path.join(dir, 'Plans', 'PLAN_urgent.md')).catch(() => undefined), 'the plan while the job runs', 5000);
+    expect(await fs.stat(release).catch(() => null)).toBeNull();
+    await fs.writeFile(release, '');
+    await waitForLog(dir, 'job slow: ok');
+    daemon.kill('SIGTERM');
+    expect((await exitWithin(daemon, 5000)).code).toBe(0);
   });
 });
