@@ -62,8 +62,10 @@ try {
   }
   latencies.sort((a, b) => a - b);
 
-  // Let the follow-up iteration for the last drop end before the idle window opens.
-  await sleep(2000);
+  // Let the follow-up iteration for the last drop end, and the daemon go quiet (it gives back the
+  // heap a burst grew after 5 s without work), before the idle window opens.
+  const rssAfterBurst = await rssMB(daemon.pid);
+  await sleep(10_000);
   const ticksPerSecond = 100; // USER_HZ on Linux
   const cpuBefore = await cpuTicks(daemon.pid);
   const rssSamples = [];
@@ -80,6 +82,7 @@ try {
     ['drop→plan p95', `${percentile(latencies, 95).toFixed(0)} ms`, '≤ 1000 ms'],
     ['drop→plan max', `${latencies.at(-1).toFixed(0)} ms`, '—'],
     [`idle CPU (${elapsedSeconds.toFixed(0)} s)`, `${((100 * cpuSeconds) / elapsedSeconds).toFixed(2)} % (${cpuSeconds.toFixed(2)} s)`, '~0 %'],
+    ['RSS right after the drops', `${rssAfterBurst.toFixed(1)} MB`, '—'],
     ['idle RSS (max)', `${Math.max(...rssSamples).toFixed(1)} MB`, '≤ 80 MB'],
   ];
   const width = [0, 1, 2].map((c) => Math.max(...[['measure', 'value', 'target'], ...rows].map((r) => r[c].length)));

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { compactWhenIdle } from '../daemon/compact-when-idle.js';
 import { createIterationScheduler, type IterationScheduler } from '../daemon/iteration-scheduler.js';
 import { startJobLoop } from '../daemon/job-loop.js';
 import { keepWatching, type KeptWatch } from '../daemon/keep-watching.js';
@@ -64,11 +65,15 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     },
     options.processEvents,
   );
+  const idle = compactWhenIdle();
   const running: Running = {
     scheduler: createIterationScheduler({
       debounceMs: () => session.config.daemon.debounce,
       maxWaitMs: () => 4 * session.config.daemon.debounce,
-      run: (reasons) => runItemIteration(session, signal, reasons),
+      run: async (reasons) => {
+        await runItemIteration(session, signal, reasons);
+        idle.touch();
+      },
       onError: countError('iteration'),
     }),
     repeating: [],
@@ -88,6 +93,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     exitCode = 1;
     stopper.abort();
   } finally {
+    idle.stop();
     await stopRunning(running, log);
     log.info(`daemon stopped: ${describeRunStats(startedAt, options.now(), before, snapshotStats(session.state.stats))}`);
     removeListeners();
