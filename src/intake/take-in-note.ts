@@ -28,7 +28,7 @@ export async function takeInNote(stagedFile: string, originalName: string, id: s
     if (!reserveNames(reserved, name) || (await exists(path.join(targetDir, name)))) continue;
     const plan = planFor && (await planFor({ fileName: name, stem: name.replace(/\.md$/i, ''), id, type: userType, received, frontmatter: { ...data, ...fields }, body: body.toString('utf8') }));
     const changes: Frontmatter = plan ? { ...fields, status: 'planned', plan: toWikilink(plan.stem) } : fields;
-    const prefix = composeNote(split.kind === 'yaml' ? updateYaml(split.yamlText, changes) : stringifyFrontmatter(changes));
+    const prefix = composeNote(split.kind === 'yaml' ? updateYaml(split.document, changes) : stringifyFrontmatter(changes));
     const content: FileContent = readWhole ? Buffer.concat([prefix, body]) : { prefix, copyFrom: stagedFile, fromOffset: split.bodyOffset };
     if (await createFileExclusive(path.join(targetDir, name), content)) return { kind: 'note', name, planned: !!plan };
     // The name was taken between the check and the write: a plan made for it belongs to no item.

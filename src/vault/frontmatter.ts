@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import { isMap, parseDocument, stringify } from 'yaml';
+import { isMap, parseDocument, stringify, type Document } from 'yaml';
+import { writeFlatYaml } from './write-flat-yaml.js';
 
 // Frontmatter is the only part of a note the agent parses, and only ever into plain data.
 
@@ -7,7 +8,7 @@ export type Frontmatter = Record<string, unknown>;
 
 export type SplitNote =
   | { kind: 'none'; bodyOffset: 0 }
-  | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number }
+  | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number; document: Document }
   | { kind: 'invalid'; reason: string };
 
 // Matched against the head decoded as latin1, so a UTF-8 BOM shows up as its three bytes.
@@ -34,11 +35,16 @@ const SAFE_ENGINES = {
 };
 
 export function parseYamlData(text: string): Frontmatter {
-  const doc = parseDocument(text, YAML_OPTIONS);
-  if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  return parseYamlDocument(text).data;
+}
+
+// The parsed document too, so a note's frontmatter can be changed without parsing it again.
+function parseYamlDocument(text: string): { document: Document; data: Frontmatter } {
+  const document = parseDocument(text, YAML_OPTIONS);
+  if (document.errors.length > 0) throw new Error(document.errors[0]!.message.split('\n')[0]);
+  const data: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   if (!isPlainObject(data)) throw new Error('frontmatter is not a mapping of keys to values');
-  return data;
+  return { document, data };
 }
 
 export function isPlainObject(value: unknown): value is Frontmatter {
@@ -65,10 +71,13 @@ export function splitFrontmatter(head: Uint8Array): SplitNote {
     return { kind: 'invalid', reason: 'frontmatter is not valid UTF-8' };
   }
   try {
+    let document: Document | undefined;
+    const engines = { ...SAFE_ENGINES, yaml: { ...SAFE_ENGINES.yaml, parse: (text: string) => ({ document } = parseYamlDocument(text)).data } };
     // gray-matter cuts the matter at "\n---", which would leave a CRLF note's last value ending in "\r".
-    const file = matter(fenced.replace(/\r\n/g, '\n'), { engines: SAFE_ENGINES, language: 'yaml' });
+    const file = matter(fenced.replace(/\r\n/g, '\n'), { engines, language: 'yaml' });
     if (!isPlainObject(file.data)) return { kind: 'invalid', reason: 'frontmatter is not a mapping' };
-    return { kind: 'yaml', data: { ...file.data }, yamlText: file.matter.replace(/^[^\r\n]*\r?\n/, ''), bodyOffset: close.end };
+    const yamlText = file.matter.replace(/^[^\r\n]*\r?\n/, '');
+    return { kind: 'yaml', data: { ...file.data }, yamlText, bodyOffset: close.end, document: document ?? parseDocument(yamlText, YAML_OPTIONS) };
   } catch (error) {
     return { kind: 'invalid', reason: `frontmatter does not parse: ${(error as Error).message}` };
   }
@@ -90,8 +99,9 @@ function findClosingFence(buf: Buffer, from: number): { end: number } | undefine
 }
 
 // Returns new frontmatter text with `changes` applied, keeping the user's keys, order and comments.
-export function updateYaml(yamlText: string, changes: Frontmatter): string {
-  const doc = parseDocument(yamlText, YAML_OPTIONS);
+// Given the note's parsed document (from splitFrontmatter), it changes that instead of parsing again.
+export function updateYaml(source: string | Document, changes: Frontmatter): string {
+  const doc = typeof source === 'string' ? parseDocument(source, YAML_OPTIONS) : source;
   if (!isMap(doc.contents)) return stringifyFrontmatter(changes);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) doc.delete(key);
@@ -102,7 +112,7 @@ export function updateYaml(yamlText: string, changes: Frontmatter): string {
 }
 
 export function stringifyFrontmatter(data: Frontmatter): string {
-  return stringify(data, { lineWidth: 0 });
+  return writeFlatYaml(data) ?? stringify(data, { lineWidth: 0 });
 }
 
 // A complete note: fenced YAML, then the body exactly as given.

@@ -14,7 +14,7 @@ export async function noteWithChanges(file: string, changes: Frontmatter): Promi
   const split = splitFrontmatter(head);
   if (split.kind === 'invalid') throw new UnreadableNoteError(`its frontmatter cannot be read (${split.reason})`);
   const data = split.kind === 'yaml' ? { ...split.data, ...changes } : { ...changes };
-  const yaml = split.kind === 'yaml' ? updateYaml(split.yamlText, changes) : stringifyFrontmatter(changes);
+  const yaml = split.kind === 'yaml' ? updateYaml(split.document, changes) : stringifyFrontmatter(changes);
   const prefix = composeNote(yaml);
   const { size } = fsSync.statSync(file);
   const content: FileContent =

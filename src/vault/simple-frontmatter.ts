@@ -1,4 +1,4 @@
-// A fast path for the frontmatter the agent itself writes (flat "key: value" lines), used when reading
+// A fast path for the frontmatter the agent itself writes ("key: value" lines, block lists of strings), used when reading
 // thousands of note heads for the dashboard. Anything beyond that plain subset returns undefined and is
 // read by the full parser (splitFrontmatter), so both always agree on what they accept.
 
@@ -18,8 +18,41 @@ function readValue(raw: string): string | undefined {
     const inner = value.slice(1, -1);
     return value.length >= 2 && value.endsWith('"') && !/["\\]/.test(inner) ? inner : undefined;
   }
-  if (!PLAIN_START.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':') || NOT_A_STRING.test(value)) return undefined;
-  return value;
+  return isPlainString(value) ? value : undefined;
+}
+
+// A string YAML's core schema reads back unchanged when written without quotes (one line, no
+// indicator at its start, no ": " or " #", not null/bool/number-like, no surrounding blanks).
+export function isPlainString(value: string): boolean {
+  return (
+    PLAIN_START.test(value) &&
+    value === value.trim() &&
+    !UNSAFE_LINE.test(value) &&
+    !value.includes(': ') &&
+    !value.includes(' #') &&
+    !value.endsWith(':') &&
+    !NOT_A_STRING.test(value)
+  );
+}
+
+// Non-negative integers as the agent writes them (size_bytes), well inside the safe integer range.
+const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+const LIST_ITEM = /^ {2}- (.*)$/;
+
+// "key:" followed by "  - value" lines (how the agent writes tags); a key with no items is null in
+// YAML, so it is left to the full parser.
+function readBlockList(lines: string[], from: number): { items: string[]; next: number } | undefined {
+  const items: string[] = [];
+  let i = from;
+  for (; i < lines.length; i++) {
+    const item = LIST_ITEM.exec(lines[i]!);
+    if (!item) break;
+    if (UNSAFE_LINE.test(lines[i]!)) return undefined;
+    const value = readValue(item[1]!);
+    if (value === undefined) return undefined;
+    items.push(value);
+  }
+  return items.length > 0 ? { items, next: i } : undefined;
 }
 
 // The frontmatter of a head that is only flat "key: string" lines, and where the body starts; else undefined.
@@ -36,12 +69,21 @@ export function parseSimpleFrontmatter(head: Uint8Array): { data: Frontmatter; b
     return undefined;
   }
   const data: Frontmatter = Object.create(null) as Frontmatter;
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const match = KEY_LINE.exec(line);
     if (!match || UNSAFE_LINE.test(line)) return undefined;
     const key = match[1]!;
     if (key in data || key === '__proto__' || NOT_A_STRING.test(key)) return undefined;
-    const value = match[2] === undefined ? undefined : readValue(match[2]);
+    if (match[2] === undefined) {
+      const list = readBlockList(lines, i + 1);
+      if (!list) return undefined;
+      data[key] = list.items;
+      i = list.next - 1;
+      continue;
+    }
+    const value = DECIMAL.test(match[2]) ? Number(match[2]) : readValue(match[2]);
     if (value === undefined) return undefined;
     data[key] = value;
   }

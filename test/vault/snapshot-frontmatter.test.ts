@@ -18,6 +18,10 @@ const line = fc.oneof(
   fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`),
   fc.tuple(key, value).map(([k, v]) => `${k}: "${v}"`),
   fc.tuple(key, value).map(([k, v]) => `${k}:${v}`),
+  fc.constant('tags:'),
+  value.map((v) => `  - ${v}`),
+  value.map((v) => `  - "${v}"`),
+  fc.constantFrom('size_bytes: 0', 'size_bytes: 68', 'size_bytes: 007', 'size_bytes: -1', 'size_bytes: 1e3', 'size_bytes: 9999999999999999999'),
   value,
 );
 
@@ -29,9 +33,18 @@ describe('parseSimpleFrontmatter', () => {
     expect(fast?.data).toEqual({ id: '20250314-abc', type: 'note', received: '2025-03-14T08:00:00.000Z', plan: '[[PLAN_Call the bank]]', title: 'He said "hi" to O\'Brien' });
   });
 
+  test('reads the plans and companions the agent writes: block lists of strings, byte counts', () => {
+    const text = '---\nid: a\nsize_bytes: 68\ntags:\n  - ai-employee\n  - "[[x]]"\nstatus: pending\n---\n';
+    const fast = parseSimpleFrontmatter(Buffer.from(text));
+    expect(fast).toEqual(full(text));
+    expect(fast?.data).toEqual({ id: 'a', size_bytes: 68, tags: ['ai-employee', '[[x]]'], status: 'pending' });
+  });
+
   test.each([
     '---\npriority: high # mine\n---\n',
-    '---\ncount: 3\n---\n',
+    '---\ntags:\n---\n',
+    '---\ntags:\n - a\n---\n',
+    '---\nsize: 007\n---\n',
     '---\ndone: true\n---\n',
     '---\ntags: [a, b]\n---\n',
     '---\nid: a\nid: b\n---\n',
