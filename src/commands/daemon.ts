@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { compactWhenIdle } from '../daemon/compact-when-idle.js';
+import { compactWhenIdle } from '../system/collect-garbage.js';
 import { createIterationScheduler, type IterationScheduler } from '../daemon/iteration-scheduler.js';
 import { startJobLoop } from '../daemon/job-loop.js';
 import { keepWatching, type KeptWatch } from '../daemon/keep-watching.js';

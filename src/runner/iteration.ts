@@ -17,10 +17,18 @@ export interface IterationReport {
   held: { stage: string; reason: string }[];
 }
 
+export interface IterationOptions {
+  // false for work beside the iterations (the daemon's job loop): not counted in the stats.
+  counted?: boolean;
+  // Runs between stages (the session gives back the garbage a stage left).
+  betweenStages?: () => void;
+}
+
 // A failing stage is logged and counted; the stages after it still run.
-export async function runIteration(stages: readonly Stage[], ctx: StageContext): Promise<IterationReport> {
+export async function runIteration(stages: readonly Stage[], ctx: StageContext, { counted = true, betweenStages }: IterationOptions = {}): Promise<IterationReport> {
   const report: IterationReport = { results: {}, failedStages: [], failedItems: 0, held: [] };
-  for (const stage of stages) {
+  for (const [index, stage] of stages.entries()) {
+    if (index > 0) betweenStages?.();
     if (ctx.signal.aborted) break;
     try {
       const result = await stage.run(ctx);
@@ -37,8 +45,10 @@ export async function runIteration(stages: readonly Stage[], ctx: StageContext):
       ctx.audit.record({ action: 'error', item: stage.name, result: 'failed', detail: describeError(error) });
     }
   }
-  ctx.state.stats.iterations++;
-  ctx.state.stats.lastRunAt = ctx.now().toISOString();
+  if (counted) {
+    ctx.state.stats.iterations++;
+    ctx.state.stats.lastRunAt = ctx.now().toISOString();
+  }
   return report;
 }
 

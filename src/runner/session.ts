@@ -10,6 +10,7 @@ import { createGate } from '../system/gate.js';
 import type { DryRunReport, Gate, Stage } from '../stages/stage.js';
 import { createVaultFolders } from '../vault/create-folders.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
+import { collectGarbage } from '../system/collect-garbage.js';
 import { runIteration, type IterationReport } from './iteration.js';
 import { acquireVaultLock, type VaultLock } from './lock.js';
 import { readState, writeState, type AgentState } from './state.js';
@@ -82,7 +83,6 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const openGate = () => createGate({ vaultRoot: layout.root, config, ignore: options.ignoreConstraints, log: logs.log });
   let gate = openGate();
   let saving: Promise<void> = Promise.resolve();
-  let lastCountedRunAt = state.stats.lastRunAt;
   const writeLatestState = async () => {
     state.heartbeatAt = options.now().toISOString();
     const latest = gate.latest();
@@ -109,10 +109,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     lost: lost.signal,
     async iterate(stages, signal, iterateOptions = {}) {
       const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, fresh: [], planAtIntake: stages.some((stage) => stage.name === 'plan'), plannedAtIntake: new Set<string>(), progress: options.progress };
-      const report = await runIteration(stages, ctx);
-      // runIteration counts exactly one iteration; work beside the iterations takes its count back.
-      if (iterateOptions.counted === false) Object.assign(state.stats, { iterations: state.stats.iterations - 1, lastRunAt: lastCountedRunAt });
-      else lastCountedRunAt = state.stats.lastRunAt;
+      const report = await runIteration(stages, ctx, { counted: iterateOptions.counted, betweenStages: collectGarbage });
       await saveState();
       return report;
     },
