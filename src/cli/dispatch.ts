@@ -136,7 +136,7 @@ async function runJobUnderLock(command: Extract<ParsedCommand, { kind: 'jobs' }>
     stderr: io.stderr,
   });
   try {
-    const record = await jobs.runJobNow({ vault: session.layout.root, config: session.config, name: command.name!, now: () => new Date(), log: session.log });
+    const record = await jobs.runJobNow({ vault: session.layout.root, config: session.config, state: session.state, name: command.name!, now: () => new Date(), log: session.log });
     io.stdout(jobs.formatJobHistory([record]));
     return record.result === 'ok' ? 0 : 1;
   } finally {

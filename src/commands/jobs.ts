@@ -7,8 +7,7 @@ import { markJobSeen, noteJobRun } from '../jobs/job-state.js';
 import { runJob } from '../jobs/run-job.js';
 import { describeSchedule } from '../jobs/schedule.js';
 import type { Logger } from '../log/logger.js';
-import { readState, writeState, type AgentState } from '../runner/state.js';
-import { ensureDir } from '../vault/files.js';
+import type { AgentState } from '../runner/state.js';
 import { vaultLayout } from '../vault/layout.js';
 
 // `ai-employee jobs list | run NAME | history [NAME]`: each returns data; the CLI prints it
@@ -50,14 +49,16 @@ export function listJobs({ config, state, now }: ListJobsOptions): JobListRow[] 
 export interface RunJobNowOptions {
   vault: string;
   config: Config;
+  // The session's state (the caller holds the vault lock and saves it).
+  state: AgentState;
   name: string;
   now: () => Date;
   log: Logger;
   signal?: AbortSignal;
 }
 
-// `jobs run NAME`: runs one job at once (the CLI holds the vault lock), records it, saves its state.
-export async function runJobNow({ vault, config, name, now, log, signal }: RunJobNowOptions): Promise<JobRunRecord> {
+// `jobs run NAME`: runs one job at once, records it in Logs/jobs.jsonl and in the given state.
+export async function runJobNow({ vault, config, state, name, now, log, signal }: RunJobNowOptions): Promise<JobRunRecord> {
   const job = config.jobs.find((candidate) => candidate.name === name);
   if (!job) {
     const known = config.jobs.map((candidate) => candidate.name);
@@ -67,11 +68,8 @@ export async function runJobNow({ vault, config, name, now, log, signal }: RunJo
   const layout = vaultLayout(vault);
   const record = await runJob(job, { vaultRoot: layout.root, now, log, trigger: 'manual', ...(signal ? { signal } : {}) });
   if (!record) throw new UsageError(`job "${name}" is already running`);
-  const state = await readState(layout.stateFile);
   markJobSeen(state, job.name, new Date(record.start));
   noteJobRun(state, record, null);
-  await ensureDir(layout.agentDir);
-  await writeState(layout.stateFile, state);
   return record;
 }
 

@@ -11,7 +11,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { UsageError } from '../../src/errors.js';
 import type { JobRunRecord } from '../../src/jobs/history.js';
 import { memoryLogger } from '../../src/log/logger.js';
-import { emptyState, readState } from '../../src/runner/state.js';
+import { emptyState } from '../../src/runner/state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const node = process.execPath;
@@ -56,19 +56,19 @@ describe('jobs commands', () => {
     expect(formatJobList([])).toMatch(/No jobs configured/);
   });
 
-  test('runJobNow runs the job in the vault, records it and saves its state', async () => {
+  test('runJobNow runs the job in the vault, records it in jobs.jsonl and in the given state', async () => {
     const at = new Date('2024-01-05T12:00:00.000Z');
-    const result = await runJobNow({ vault, config, name: 'report', now: () => at, log: memoryLogger() });
+    const state = emptyState();
+    const result = await runJobNow({ vault, config, state, name: 'report', now: () => at, log: memoryLogger() });
     expect(result).toMatchObject({ name: 'report', trigger: 'manual', result: 'ok' });
     expect(await fs.realpath(result.output)).toBe(await fs.realpath(vault));
-    const state = await readState(path.join(vault, '.ai-employee', 'state.json'));
     expect(state.jobs.report).toMatchObject({ firstSeenAt: at.toISOString(), lastRunAt: at.toISOString(), lastResult: 'ok', lastExitCode: 0 });
     expect(state.jobs.report?.lastScheduledAt).toBeUndefined();
     expect(await readJobHistory({ vault, limit: 10 })).toEqual([result]);
   });
 
   test('runJobNow with an unknown name is a usage error listing the known jobs', async () => {
-    const run = runJobNow({ vault, config, name: 'nope', now: () => new Date(), log: memoryLogger() });
+    const run = runJobNow({ vault, config, state: emptyState(), name: 'nope', now: () => new Date(), log: memoryLogger() });
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow('no job named "nope" (known jobs: report, sync)');
   });
