@@ -1,26 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { makeVault, removeVault } from '../helpers/make-vault.js';
+import { describe, expect, test } from 'vitest';
 import { listDir } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { exitWithin, killAllDaemons, readLog, readStats, startDaemon, waitForLog, waitUntilWatching } from '../daemon/daemon-process.js';
+import { daemonVaults, exitWithin, readLog, readStats, startDaemon, waitForLog, waitUntilWatching } from '../daemon/daemon-process.js';
 
 // §5 daemon, end to end: what a months-long run meets — removed folders, bad reloads, bursts, a lost lock, idleness.
 
-const roots: string[] = [];
-
-afterEach(async () => {
-  await killAllDaemons();
-  await Promise.all(roots.splice(0).map(removeVault));
-});
-
-async function vault(tree: Record<string, string> = {}): Promise<string> {
-  const root = await makeVault(tree);
-  roots.push(root);
-  return root;
-}
+const vault = daemonVaults();
 
 const planOf = (root: string, stem: string) => () => fs.stat(path.join(root, 'Plans', `PLAN_${stem}.md`)).catch(() => undefined);
 

@@ -1,27 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
-import { makeVault, removeVault } from '../helpers/make-vault.js';
+import { describe, expect, test } from 'vitest';
 import { listDir } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { exitWithin, killAllDaemons, readLog, readStats, startDaemon, waitForLog, waitUntilWatching } from '../daemon/daemon-process.js';
+import { daemonVaults, exitWithin, readLog, readStats, startDaemon, waitForLog, waitUntilWatching } from '../daemon/daemon-process.js';
 
 // §5 daemon, end to end: a real `ai-employee --daemon` process on a real temporary vault.
 
-const roots: string[] = [];
-
-afterEach(async () => {
-  await killAllDaemons();
-  await Promise.all(roots.splice(0).map(removeVault));
-});
-
-async function vault(tree: Record<string, string> = {}): Promise<string> {
-  const root = await makeVault(tree);
-  roots.push(root);
-  return root;
-}
+const vault = daemonVaults();
 
 function doneMonth(when = new Date()): string {
   return `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}`;

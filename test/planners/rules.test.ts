@@ -1,20 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { chooseTitle, writeObjective } from '../../src/planners/describe-item.js';
 import type { PlanContext, PlanItem } from '../../src/planners/planner.js';
+import { makeItem } from './plain-item.js';
 import { planWithRules, readOwnTags } from '../../src/planners/rules.js';
 
-function makeItem(over: Partial<PlanItem> = {}): PlanItem {
-  return {
-    fileName: 'item.md',
-    stem: 'item',
-    id: 'id-1',
-    type: 'note',
-    received: new Date(2026, 0, 28, 10),
-    frontmatter: {},
-    body: '',
-    ...over,
-  };
-}
 
 const CTX: PlanContext = { handbook: '', goals: '', highKeywords: [], now: new Date(2026, 5, 1, 12) };
 

@@ -1,19 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { PlanItem } from '../../src/planners/planner.js';
+import { makeItem } from './plain-item.js';
 import { buildSteps, readActionSentences, readCheckboxSteps } from '../../src/planners/steps.js';
 
-function makeItem(over: Partial<PlanItem> = {}): PlanItem {
-  return {
-    fileName: 'item.md',
-    stem: 'item',
-    id: 'id-1',
-    type: 'note',
-    received: new Date(2026, 0, 28, 10),
-    frontmatter: {},
-    body: '',
-    ...over,
-  };
-}
 
 const texts = (item: PlanItem) => buildSteps(item, undefined, false).map((step) => step.text);
 
