@@ -22,6 +22,3 @@ export function classifyEntry(entry: Dirent, isIgnored: (name: string) => boolea
   return 'take';
 }
 
-export function isMarkdownName(name: string): boolean {
-  return /\.(md|markdown)$/i.test(name);
-}

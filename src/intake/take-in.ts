@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
-import { isMarkdownName } from './classify-entry.js';
+import { isNoteName } from '../vault/list-items.js';
 import type { IntakeOptions } from './name-reservations.js';
 import type { Claim } from './staging.js';
 import { takeInFile } from './take-in-file.js';
@@ -23,7 +23,7 @@ export async function takeInStaged(layout: VaultLayout, { staged: stagedFile, na
   // Listed as a regular file, but it may have been swapped for a symlink or a FIFO since: never follow or open those.
   if (!(await fs.lstat(stagedFile)).isFile()) throw new NotRegularFileError(`${originalName} is no longer a regular file (replaced after it was listed); it was not opened`);
   let reason: string | undefined;
-  if (isMarkdownName(originalName)) {
+  if (isNoteName(originalName)) {
     const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction, options);
     if (note.kind === 'note') return { item: note.name, planned: note.planned };
     reason = note.reason;

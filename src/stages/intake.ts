@@ -12,7 +12,7 @@ import type { IntakeOptions } from '../intake/name-reservations.js';
 import { readPlanContext } from '../planning/plan-context.js';
 import { journalDir } from '../completion/journal.js';
 import { removeLeftoverTemps } from '../vault/files.js';
-import { listFolders } from '../vault/list-items.js';
+import { isNoteName, listFolders } from '../vault/list-items.js';
 import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
 import { clearFailure, noteFailure, warnOnce } from './warn-once.js';
 
@@ -89,7 +89,7 @@ async function isUnreadableName(dir: string, name: string): Promise<boolean> {
 }
 
 function reportDryRun(ctx: StageContext, name: string, result: StageResult): void {
-  const item = /\.(md|markdown)$/i.test(name) ? name : `${name}.md`;
+  const item = isNoteName(name) ? name : `${name}.md`;
   ctx.dryRun?.(`move Inbox/${name} -> Needs_Action/${name}`);
   if (item !== name) ctx.dryRun?.(`write Needs_Action/${item} (companion note)`);
   ctx.fresh.push(item);

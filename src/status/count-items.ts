@@ -1,7 +1,6 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
-import { withoutAttachments } from '../vault/list-items.js';
+import { isNoteName, isPlanName, listFolders, listRegularFiles, withoutAttachments } from '../vault/list-items.js';
 
 export interface FolderCounts {
   inbox: number;
@@ -10,33 +9,24 @@ export interface FolderCounts {
   done: number;
 }
 
-// What a user would count: their files, never dot-files or the agent's temporary files; items are notes.
+// What a user would count, by listing only: every file they dropped in Inbox/; elsewhere the items,
+// which are notes (an attachment counts through its companion, a finished plan not at all).
 export async function countItems(layout: VaultLayout): Promise<FolderCounts> {
   const [inbox, needsAction, plans, done] = await Promise.all([
-    countFiles(layout.inbox, () => true, false),
-    countFiles(layout.needsAction, isNote),
-    countFiles(layout.plans, isNote),
+    listRegularFiles(layout.inbox).then((names) => names.length),
+    countNotes(layout.needsAction),
+    countNotes(layout.plans),
     countDone(layout.done),
   ]);
   return { inbox, needsAction, plans, done };
 }
 
-function isNote(name: string): boolean {
-  return /\.md$/i.test(name);
+async function countNotes(dir: string, keep: (name: string) => boolean = () => true): Promise<number> {
+  return withoutAttachments(await listRegularFiles(dir)).filter((name) => isNoteName(name) && keep(name)).length;
 }
 
-// An attachment ("x.pdf", or a "bad.md" whose frontmatter did not parse) is counted through its companion "x.pdf.md".
-async function countFiles(dir: string, keep: (name: string) => boolean, pairs = true): Promise<number> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
-  return (pairs ? withoutAttachments(names) : names).filter(keep).length;
-}
-
-// Finished items in every Done/YYYY-MM/ folder (their plans are not counted again).
 async function countDone(doneDir: string): Promise<number> {
-  const months = await fs.readdir(doneDir, { withFileTypes: true }).catch(() => []);
-  const counts = await Promise.all(
-    months.filter((m) => m.isDirectory() && !m.name.startsWith('.')).map((m) => countFiles(path.join(doneDir, m.name), (name) => isNote(name) && !name.startsWith('PLAN_'))),
-  );
+  const months = await listFolders(doneDir);
+  const counts = await Promise.all(months.map((month) => countNotes(path.join(doneDir, month), (name) => !isPlanName(name))));
   return counts.reduce((a, b) => a + b, 0);
 }

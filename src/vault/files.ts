@@ -256,6 +256,12 @@ export function resolveInside(root: string, base: string, relative: string): str
 
 // Reads at most maxBytes from the start of a file, without following a symlink at the final component.
 export async function readHead(target: string, maxBytes: number): Promise<Buffer> {
+  return readHeadSync(target, maxBytes);
+}
+
+// The same read without a promise, for loops over thousands of heads (the dashboard's snapshot).
+// O_NONBLOCK: a FIFO swapped in for a note can never block the main thread.
+export function readHeadSync(target: string, maxBytes: number): Buffer {
   const fd = fsSync.openSync(target, fsSync.constants.O_RDONLY | fsSync.constants.O_NOFOLLOW | fsSync.constants.O_NONBLOCK);
   try {
     const size = fsSync.fstatSync(fd).size;

@@ -29,6 +29,11 @@ export function withoutAttachments(names: string[]): string[] {
   return names.filter((name) => !present.has(`${name}.md`));
 }
 
+// A markdown note (.md or .markdown, any case): an item, a plan, a companion.
+export function isNoteName(name: string): boolean {
+  return /\.(md|markdown)$/i.test(name);
+}
+
 // Plans are PLAN_<stem>.md, in Plans/ and, once finished, in Done/YYYY-MM/ beside their items.
 export function isPlanName(name: string): boolean {
   return name.startsWith('PLAN_') && name.endsWith('.md');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readHead } from './files.js';
 import { splitFrontmatter, type Frontmatter } from './frontmatter.js';
+import { isNoteName, listRegularFiles } from './list-items.js';
 
 // The frontmatter of an agent-kept note, from its first bytes only; undefined if missing or broken.
 export async function readNoteFrontmatter(file: string, maxBytes = 16 * 1024): Promise<Frontmatter | undefined> {
@@ -14,12 +15,7 @@ export async function readNoteFrontmatter(file: string, maxBytes = 16 * 1024): P
 
 // The markdown notes directly in a folder (no dot-files, no sub-folders, no symlinks), sorted.
 export async function listNotes(dir: string): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && /\.(md|markdown)$/i.test(e.name))
-    .map((e) => e.name)
-    .sort();
+  return (await listRegularFiles(dir)).filter(isNoteName).sort();
 }
 
 export function noteStem(fileName: string): string {

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { readHeadSync } from './files.js';
 import { MAX_FRONTMATTER_BYTES, splitFrontmatter, type Frontmatter } from './frontmatter.js';
 import { parseSimpleFrontmatter } from './simple-frontmatter.js';
 
@@ -20,23 +20,6 @@ export interface ReadHeadsOptions {
   batchSize: number;
 }
 
-const HEAD_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
-
-// Like files.readHead (never through a symlink; O_NONBLOCK so a FIFO swapped in cannot hang it), in one
-// synchronous read: a short read is the end of the file. Synchronous because a thread-pool round trip per
-// call costs several times the read itself when the dashboard reads 20,000 heads; readNoteHeads yields
-// to the event loop between small batches so the daemon stays responsive.
-export function readHeadNow(file: string, maxBytes: number): Buffer {
-  const fd = fs.openSync(file, HEAD_FLAGS);
-  try {
-    const buffer = Buffer.allocUnsafe(maxBytes);
-    const bytesRead = fs.readSync(fd, buffer, 0, maxBytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function headingOf(head: Buffer, bodyOffset: number): string | null {
   const match = /^#[ \t]+(.+)$/m.exec(head.subarray(bodyOffset, bodyOffset + 1024).toString('utf8'));
   return match ? match[1]!.trim() : null;
@@ -46,12 +29,12 @@ function headingOf(head: Buffer, bodyOffset: number): string | null {
 // a frontmatter longer than the head gets one wider read.
 export function readNoteHead(file: string, maxHeadBytes: number): NoteHeadResult {
   try {
-    let head = readHeadNow(file, maxHeadBytes);
+    let head = readHeadSync(file, maxHeadBytes);
     const simple = parseSimpleFrontmatter(head);
     if (simple) return { ok: true, head: { data: simple.data, heading: headingOf(head, simple.bodyOffset) } };
     let split = splitFrontmatter(head);
     if (split.kind === 'invalid' && head.length === maxHeadBytes && maxHeadBytes < MAX_FRONTMATTER_BYTES + 1024) {
-      head = readHeadNow(file, MAX_FRONTMATTER_BYTES + 1024);
+      head = readHeadSync(file, MAX_FRONTMATTER_BYTES + 1024);
       split = splitFrontmatter(head);
     }
     if (split.kind === 'invalid') return { ok: false, reason: split.reason };

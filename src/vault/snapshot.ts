@@ -9,12 +9,9 @@ import { readNoteHeads, type NoteHead, type NoteHeadResult } from './read-note-h
 
 // One read of the vault for the dashboard and the briefing: what is open, what was finished, how busy it was.
 
-export interface FolderCounts {
-  inbox: number;
-  needsAction: number;
-  plans: number;
-  done: number;
-}
+import type { FolderCounts } from '../status/count-items.js';
+
+export type { FolderCounts };
 
 export interface DayActivity {
   day: string;

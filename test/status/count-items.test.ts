@@ -25,6 +25,11 @@ test.each<{ what: string; tree: Tree; counts: Record<string, number> }>([
     tree: { 'Done/2026-01/a.md': 'x', 'Done/2026-01/PLAN_a.md': 'x', 'Done/2026-02/bad.md': 'x', 'Done/2026-02/bad.md.md': 'x', 'Done/2026-02/x.pdf': 'x', 'Done/2026-02/x.pdf.md': 'x' },
     counts: { inbox: 0, needsAction: 0, plans: 0, done: 3 },
   },
+  {
+    what: '.markdown and upper-case .MD items count like .md ones (intake and planning take them too)',
+    tree: { 'Needs_Action/a.markdown': 'x', 'Needs_Action/B.MD': 'x', 'Plans/PLAN_a.md': 'x', 'Done/2026-03/c.markdown': 'x' },
+    counts: { inbox: 0, needsAction: 2, plans: 1, done: 1 },
+  },
 ])('$what', async ({ tree, counts }) => {
   const root = await makeVault(tree);
   roots.push(root);
