@@ -1,20 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { makeVault, removeVault } from '../helpers/make-vault.js';
+import { describe, expect, test } from 'vitest';
+import { tempVaults } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const roots: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map(removeVault));
-});
+const tempVault = tempVaults();
 
 async function vault(tree = {}): Promise<string> {
-  const root = await makeVault({ 'Inbox/a.md': 'Call Bob.\n', ...tree });
-  roots.push(root);
-  return root;
+  return tempVault({ 'Inbox/a.md': 'Call Bob.\n', ...tree });
 }
 
 describe('command line', () => {

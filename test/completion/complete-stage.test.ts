@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { completeStage } from '../../src/stages/complete.js';
 import { intakeStage } from '../../src/stages/intake.js';
 import { planStage } from '../../src/stages/plan.js';
 import { listFilesDeep, readNote, runStages, sha256 } from '../helpers/core-notes.js';
-import { makeVault, removeVault, type Tree } from '../helpers/make-vault.js';
+import { tempVaults, type Tree } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
 import { stageContext } from '../helpers/stage-context.js';
 
@@ -14,16 +14,11 @@ const RECEIVED = new Date(2026, 2, 20, 9, 0);
 // 00:30 local on 1 April: still March in UTC for zones east of Greenwich, but Done/ uses local months.
 const DONE_AT = new Date(2026, 3, 1, 0, 30);
 const MONTH = '2026-04';
-const roots: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map(removeVault));
-});
+const vault = tempVaults();
 
 async function plannedVault(inbox: Tree, extra: Tree = {}): Promise<string> {
   const files = Object.fromEntries(Object.entries(inbox).map(([name, content]) => [`Inbox/${name}`, content]));
-  const root = await makeVault({ ...files, ...extra });
-  roots.push(root);
+  const root = await vault({ ...files, ...extra });
   const { ctx } = stageContext(root, { now: RECEIVED });
   await runStages(ctx, [intakeStage, planStage]);
   return root;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { makeVault, removeVault } from '../helpers/make-vault.js';
+import { tempVaults } from '../helpers/make-vault.js';
 import { startCli, type CliResult } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -65,14 +65,8 @@ export async function exitWithin(child: DaemonProcess, deadlineMs: number): Prom
 
 // Vaults for one test file's daemons: each test's daemons are killed, then its vaults removed.
 export function daemonVaults(): (tree?: Record<string, string>) => Promise<string> {
-  const roots: string[] = [];
-  afterEach(async () => {
-    await killAllDaemons();
-    await Promise.all(roots.splice(0).map(removeVault));
-  });
-  return async (tree = {}) => {
-    const root = await makeVault(tree);
-    roots.push(root);
-    return root;
-  };
+  const vault = tempVaults();
+  // After-hooks run last-registered first: the daemons stop before their vaults are removed.
+  afterEach(killAllDaemons);
+  return vault;
 }

@@ -66,7 +66,7 @@ describe('daemon: staying alive', () => {
     await waitUntilWatching(root);
     const names = Array.from({ length: 1000 }, (_, i) => `note-${String(i).padStart(4, '0')}.md`);
     await Promise.all(names.map((name, i) => fs.writeFile(path.join(root, 'Inbox', name), `Call client ${i}.\n`)));
-    await waitFor(async () => (await listDir(path.join(root, 'Plans'))).length === 1000, '1,000 plans', 60_000, 200);
+    await waitFor(async () => (await listDir(path.join(root, 'Plans'))).filter((name) => !name.startsWith('.')).length === 1000, '1,000 plans', 60_000, 200);
     // The plans come first; each item's own update (status: planned) follows it.
     const expected = JSON.stringify(names);
     await waitFor(async () => JSON.stringify(await listDir(path.join(root, 'Needs_Action'))) === expected, 'the 1,000 items, each exactly once', 30_000, 200);

@@ -2,22 +2,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { holdLock, type LockHolder } from '../helpers/lock-holder.js';
-import { makeVault, removeVault } from '../helpers/make-vault.js';
+import { tempVaults } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const roots: string[] = [];
+const tempVault = tempVaults();
 const holders: LockHolder[] = [];
 
+// Registered after tempVaults, so it runs before the vaults are removed.
 afterEach(async () => {
   await Promise.all(holders.splice(0).map((h) => h.release().catch(() => {})));
-  await Promise.all(roots.splice(0).map(removeVault));
 });
 
 async function vault(): Promise<string> {
-  const root = await makeVault({ 'Inbox/a.md': 'Call Bob.\n' });
-  roots.push(root);
-  return root;
+  return tempVault({ 'Inbox/a.md': 'Call Bob.\n' });
 }
 
 describe('single instance (real processes)', () => {

@@ -1,24 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readNote } from '../helpers/core-notes.js';
-import { makeVault, removeVault, type Tree } from '../helpers/make-vault.js';
+import { tempVaults } from '../helpers/make-vault.js';
 import { listDir, readTree } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const LOG_LINE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} - (DEBUG|INFO|WARNING|ERROR) - /;
 const FAST = 'intake:\n  settleTime: 0ms\n';
-const roots: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map(removeVault));
-});
-
-async function vault(tree: Tree): Promise<string> {
-  const root = await makeVault(tree);
-  roots.push(root);
-  return root;
-}
+const vault = tempVaults();
 
 async function once(root: string, ...more: string[]) {
   const run = await runCli(['--once', '--vault', root, ...more]);

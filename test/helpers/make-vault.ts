@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,4 +32,18 @@ export async function makeVault(tree: Tree = {}): Promise<string> {
 
 export async function removeVault(root: string): Promise<void> {
   await fs.rm(root, { recursive: true, force: true });
+}
+
+// Vaults for one test file: call at the top of the file; each vault is removed after the test that
+// made it (after-hooks run last-registered first: register hooks that must run before it after it).
+export function tempVaults(): (tree?: Tree) => Promise<string> {
+  const roots: string[] = [];
+  afterEach(async () => {
+    await Promise.all(roots.splice(0).map(removeVault));
+  });
+  return async (tree = {}) => {
+    const root = await makeVault(tree);
+    roots.push(root);
+    return root;
+  };
 }

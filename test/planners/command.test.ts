@@ -11,6 +11,7 @@ import { renderPlan } from '../../src/planners/render-plan.js';
 import { planWithRules } from '../../src/planners/rules.js';
 import { readNoteText } from '../../src/vault/frontmatter.js';
 import { makeContext, makeItem } from '../fixtures/planner/make-item.js';
+import { isProcessGone, waitUntil } from '../fixtures/run-command/process-watch.js';
 
 const MODEL = fileURLToPath(new URL('../fixtures/planner/fake-model.mjs', import.meta.url));
 const model = (...args: string[]) => [process.execPath, MODEL, ...args];
@@ -97,7 +98,7 @@ describe('createCommandPlanner: falling back to the rules planner', () => {
     expect(took).toBeLessThan(4000);
     const pids = (await fs.readFile(pidFile, 'utf8')).split(' ').map(Number);
     expect(pids).toHaveLength(2);
-    for (const pid of pids) expect(await waitUntilGone(pid, 3000)).toBe(true);
+    for (const pid of pids) expect(await waitUntil(() => isProcessGone(pid), 3000)).toBe(true);
   });
 });
 
@@ -209,23 +210,3 @@ describe('createCommandPlanner: engine rules', () => {
     await expect(fs.access(path.join(vault, 'prompt.txt'))).rejects.toThrow();
   });
 });
-
-// Polls (bounded) until no process has this pid, or only a zombie waiting for init to reap it.
-async function waitUntilGone(pid: number, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (!(await isGone(pid))) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return true;
-}
-
-async function isGone(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return true;
-  }
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  return / Z /.test(stat.slice(stat.lastIndexOf(')')));
-}

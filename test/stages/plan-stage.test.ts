@@ -1,25 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { intakeStage } from '../../src/stages/intake.js';
 import { planStage } from '../../src/stages/plan.js';
 import { readNote, runStages } from '../helpers/core-notes.js';
-import { makeVault, removeVault, type Tree } from '../helpers/make-vault.js';
+import { tempVaults } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
 import { stageContext } from '../helpers/stage-context.js';
 
 const NOW = new Date('2026-03-15T10:00:00Z');
-const roots: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map(removeVault));
-});
-
-async function vault(tree: Tree): Promise<string> {
-  const root = await makeVault(tree);
-  roots.push(root);
-  return root;
-}
+const vault = tempVaults();
 
 async function iterate(root: string) {
   const { ctx, log } = stageContext(root, { now: NOW });
