@@ -9,8 +9,8 @@ import { listenForProcessEvents, type ProcessEvents } from '../daemon/signals.js
 import type { OpenWatcher } from '../daemon/watch-folders.js';
 import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
 import { openSession, type Session, type SessionOptions } from '../runner/session.js';
-import { jobsStage } from '../stages/jobs.js';
-import { describeError } from '../stages/warn-once.js';
+import { jobsStage } from '../jobs/stage.js';
+import { describeError } from '../runner/item-failures.js';
 
 // --daemon (§5): hold the vault, react to drops and plan edits within a second, run a full
 // iteration every --interval minutes as a backstop, and stop cleanly on SIGINT/SIGTERM.

@@ -1,5 +1,5 @@
 import type { Session } from '../runner/session.js';
-import { jobsStage } from '../stages/jobs.js';
+import { jobsStage } from '../jobs/stage.js';
 import { startRepeating, type RepeatingTask } from './repeat-task.js';
 import type { Timers } from './timers.js';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Logger } from '../log/logger.js';
-import type { DryRunReport } from '../stages/stage.js';
+import type { DryRunReport } from '../runner/stage.js';
 import { writeFileAtomic } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 

@@ -1,6 +1,6 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
-import { describeFileAs } from '../planning/plan-item.js';
+import { describeFileAs } from '../planning/read-plan-item.js';
 import { composeNote, stringifyFrontmatter, type Frontmatter } from '../vault/frontmatter.js';
 import { toWikilink } from '../vault/wikilink.js';
 import { createFileExclusive, exists, fitName, moveNoOverwrite, readHead, removeFile, splitExtension } from '../vault/files.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { PlanContext } from '../planners/planner.js';
+import type { PlanContext } from './planner.js';
 import { readHead } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { PlanDraft, PlanItem } from '../planners/planner.js';
-import { renderPlan } from '../planners/render-plan.js';
+import type { PlanDraft, PlanItem } from './planner.js';
+import { renderPlan } from './render-plan.js';
 import { createAtFreeName, exists, fitName, numberedName } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 import { readNoteFrontmatter } from '../vault/read-note-head.js';

@@ -1,11 +1,11 @@
-import { briefingStage } from '../stages/briefing.js';
-import { completeStage } from '../stages/complete.js';
-import { dashboardStage } from '../stages/dashboard.js';
-import { intakeStage } from '../stages/intake.js';
-import { jobsStage } from '../stages/jobs.js';
-import { planStage } from '../stages/plan.js';
-import type { Stage, StageContext, StageResult } from '../stages/stage.js';
-import { describeError } from '../stages/warn-once.js';
+import { briefingStage } from '../briefing/stage.js';
+import { completeStage } from '../completion/stage.js';
+import { dashboardStage } from '../dashboard/stage.js';
+import { intakeStage } from '../intake/stage.js';
+import { jobsStage } from '../jobs/stage.js';
+import { planStage } from '../planning/stage.js';
+import type { Stage, StageContext, StageResult } from './stage.js';
+import { describeError } from './item-failures.js';
 
 // §5: one iteration runs these stages in this order. Adding a stage is adding a line here.
 export const ITERATION_STAGES: readonly Stage[] = [intakeStage, planStage, completeStage, jobsStage, briefingStage, dashboardStage];

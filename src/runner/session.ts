@@ -7,7 +7,7 @@ import type { AuditLog } from '../log/audit.js';
 import type { Logger } from '../log/logger.js';
 import { openLogs } from '../log/open-logs.js';
 import { createGate } from '../system/gate.js';
-import type { DryRunReport, Gate, Stage } from '../stages/stage.js';
+import type { DryRunReport, Gate, Stage } from './stage.js';
 import { createVaultFolders } from '../vault/create-folders.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
 import { collectGarbage } from '../system/collect-garbage.js';

@@ -1,6 +1,6 @@
 import type { Config, ConstraintsConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
-import type { Gate, GateDecision, WorkKind } from '../stages/stage.js';
+import type { Gate, GateDecision, WorkKind } from '../runner/stage.js';
 import { type ConstraintName, evaluateConstraints, listFailingConstraints } from './evaluate-constraints.js';
 import { type Readings, readConstraintReadings } from './readings.js';
 

@@ -1,4 +1,4 @@
-import type { Priority } from '../planners/planner.js';
+import type { Priority } from '../planning/planner.js';
 import type { Frontmatter } from './frontmatter.js';
 import { daysBetween, localDay, noteDay } from './local-day.js';
 import { wikiLink } from './note-link.js';

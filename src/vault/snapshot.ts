@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Priority } from '../planners/planner.js';
+import type { Priority } from '../planning/planner.js';
 import { summarizeCompletedItem, summarizeOpenItem, planNameOf, type CompletedItem, type OpenItem } from './item-summary.js';
 import type { VaultLayout } from './layout.js';
 import { isPlanName, listFolders, listRegularFiles, withoutAttachments } from './list-items.js';

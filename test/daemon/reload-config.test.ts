@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openSession, type Session } from '../../src/runner/session.js';
 import { makeVault, removeVault } from '../helpers/make-vault.js';
-import { jobsStage } from '../../src/stages/jobs.js';
+import { jobsStage } from '../../src/jobs/stage.js';
 
 const roots: string[] = [];
 const sessions: Session[] = [];

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { intakeStage } from '../../src/stages/intake.js';
+import { intakeStage } from '../../src/intake/stage.js';
 import { listFilesDeep, readNote, sha256 } from '../helpers/core-notes.js';
 import { makeTempDir, makeVault, removeVault } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';

@@ -8,8 +8,8 @@ import { readJobRecords } from '../../src/jobs/history.js';
 import { memoryAuditLog } from '../../src/log/audit.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { emptyState, type AgentState } from '../../src/runner/state.js';
-import { jobsStage } from '../../src/stages/jobs.js';
-import { OPEN_GATE, type Gate, type StageContext } from '../../src/stages/stage.js';
+import { jobsStage } from '../../src/jobs/stage.js';
+import { OPEN_GATE, type Gate, type StageContext } from '../../src/runner/stage.js';
 import { vaultLayout } from '../../src/vault/layout.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

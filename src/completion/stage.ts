@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { allTicked } from '../completion/checkboxes.js';
-import { fileUnderDone } from '../completion/file-item.js';
-import { replayJournal } from '../completion/journal.js';
+import { allTicked } from './checkboxes.js';
+import { fileUnderDone } from './file-item.js';
+import { replayJournal } from './journal.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
 import { ensureDir, readHead } from '../vault/files.js';
 import { readNoteText, type Frontmatter } from '../vault/frontmatter.js';
@@ -10,8 +10,8 @@ import { doneMonthFolder } from '../vault/layout.js';
 import { listNotes, noteStem, readNoteFrontmatter } from '../vault/read-note-head.js';
 import { wikilinkTarget } from '../vault/wikilink.js';
 import { planFileName } from '../planning/write-plan.js';
-import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
-import { noteFailure } from './warn-once.js';
+import { emptyResult, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
+import { noteFailure } from '../runner/item-failures.js';
 
 const PARALLEL_PLANS = 16;
 

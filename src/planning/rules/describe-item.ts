@@ -1,6 +1,6 @@
 import { readItemKind, readProseLines, readStringField, readUserText } from './item-text.js';
-import type { PlanItem } from './planner.js';
-import { toSingleLine } from './single-line.js';
+import type { PlanItem } from '../planner.js';
+import { toSingleLine } from '../single-line.js';
 
 // The title and one-sentence objective of a rules plan.
 

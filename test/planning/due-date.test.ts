@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseDueDate, findDueDate, readOwnDue } from '../../src/planners/due-date.js';
+import { chooseDueDate, findDueDate, readOwnDue } from '../../src/planning/rules/due-date.js';
 
 // Local times, so the expectations hold in every time zone. 2026-01-28 is a Wednesday.
 const WEDNESDAY = new Date(2026, 0, 28, 10, 0);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { readHandbookKeywords } from '../../src/planners/handbook-keywords.js';
-import { choosePriority, normalizePriority } from '../../src/planners/priority.js';
+import { readHandbookKeywords } from '../../src/planning/rules/handbook-keywords.js';
+import { choosePriority, normalizePriority } from '../../src/planning/rules/priority.js';
 
 const NONE = { high: [], low: [] };
 

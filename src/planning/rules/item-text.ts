@@ -1,4 +1,4 @@
-import type { PlanItem } from './planner.js';
+import type { PlanItem } from '../planner.js';
 
 // The text of an item the rules read: what the user wrote, never the agent's own boilerplate.
 

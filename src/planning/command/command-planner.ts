@@ -1,14 +1,14 @@
-import type { Config } from '../config/schema.js';
-import { formatDuration } from '../config/duration.js';
-import type { Logger } from '../log/logger.js';
-import type { AgentState } from '../runner/state.js';
-import { runCommand, type RunCommandResult } from '../system/run-command.js';
+import type { Config } from '../../config/schema.js';
+import { formatDuration } from '../../config/duration.js';
+import type { Logger } from '../../log/logger.js';
+import type { AgentState } from '../../runner/state.js';
+import { runCommand, type RunCommandResult } from '../../system/run-command.js';
 import { validateCommandOutput } from './command-output.js';
 import { FAILURES_BEFORE_PAUSE, isPaused, recordFailure, recordSuccess, takeResume } from './command-pause.js';
 import { createLimiter } from './concurrency.js';
-import type { PlanContext, PlanDraft, PlanItem } from './planner.js';
+import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { buildPrompt } from './prompt.js';
-import { planWithRules } from './rules.js';
+import { planWithRules } from '../rules/rules.js';
 
 // §7.1: a plan body from an outside program (an LLM's command-line client), with the rules
 // planner as the safety net for every way that can go wrong.

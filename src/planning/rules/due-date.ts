@@ -1,5 +1,5 @@
 // Due dates (YYYY-MM-DD) from the item's own `due` field or from its words, relative to when it
-// arrived (local time). Choices, each tested in test/planners/due-date.test.ts:
+// arrived (local time). Choices, each tested in test/planning/due-date.test.ts:
 // - the frontmatter `due` wins when it is a real date; otherwise the earliest date found wins;
 // - ISO dates before the day the item arrived are ignored (an "invoice dated 2025-01-03");
 // - "by/on/this/until/till/before/due Friday" is the next Friday after today: said on a Friday it

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isPaused, recordFailure, recordSuccess, takeResume } from '../../src/planners/command-pause.js';
+import { isPaused, recordFailure, recordSuccess, takeResume } from '../../src/planning/command/command-pause.js';
 import type { CommandPlannerState } from '../../src/runner/state.js';
 
 const T0 = new Date('2030-01-07T10:00:00Z');

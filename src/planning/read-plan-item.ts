@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { PlanItem } from '../planners/planner.js';
+import type { PlanItem } from './planner.js';
 import { readHead } from '../vault/files.js';
 import { splitFrontmatter, type Frontmatter } from '../vault/frontmatter.js';
 import { attachmentOf } from '../vault/companion.js';

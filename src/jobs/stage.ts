@@ -1,10 +1,10 @@
 import type { JobConfig } from '../config/schema.js';
-import { DEFAULT_ON_TIME_MS, isDue, type DueCheck } from '../jobs/due-jobs.js';
-import type { JobRunRecord } from '../jobs/history.js';
-import { markJobRunning, markJobSeen, noteJobRun, noteJobSkipped } from '../jobs/job-state.js';
-import { runJob } from '../jobs/run-job.js';
+import { DEFAULT_ON_TIME_MS, isDue, type DueCheck } from './due-jobs.js';
+import type { JobRunRecord } from './history.js';
+import { markJobRunning, markJobSeen, noteJobRun, noteJobSkipped } from './job-state.js';
+import { runJob } from './run-job.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
-import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
+import { emptyResult, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
 
 // Due jobs run side by side, so one slow job does not hold back the others.
 const PARALLEL_JOBS = 4;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateCommandOutput } from '../../src/planners/command-output.js';
+import { validateCommandOutput } from '../../src/planning/command/command-output.js';
 
 const LIMITS = { maxOutputBytes: 64 * 1024, truncated: false };
 const PLAN = '## Objective\nPay it.\n\n## Steps\n- [ ] Pay the invoice\n';

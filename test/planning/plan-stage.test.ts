@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { intakeStage } from '../../src/stages/intake.js';
-import { planStage } from '../../src/stages/plan.js';
+import { intakeStage } from '../../src/intake/stage.js';
+import { planStage } from '../../src/planning/stage.js';
 import { readNote, runStages } from '../helpers/core-notes.js';
 import { tempVaults } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';

@@ -1,17 +1,17 @@
 import path from 'node:path';
 import { newItemId } from '../intake/item-id.js';
-import type { PlanContext, PlanDraft, PlanItem } from '../planners/planner.js';
-import { readPlanContext } from '../planning/plan-context.js';
-import { readPlanItem } from '../planning/plan-item.js';
-import { choosePlanner } from '../planning/choose-planner.js';
-import { findOwnPlan, planFileName, planStem, writeNewPlan } from '../planning/write-plan.js';
+import type { PlanContext, PlanDraft, PlanItem } from './planner.js';
+import { readPlanContext } from './plan-context.js';
+import { readPlanItem } from './read-plan-item.js';
+import { choosePlanner } from './choose-planner.js';
+import { findOwnPlan, planFileName, planStem, writeNewPlan } from './write-plan.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
 import { exists, writeFileAtomic } from '../vault/files.js';
 import { noteWithChanges } from '../vault/note-with-changes.js';
 import { listNotes } from '../vault/read-note-head.js';
 import { toWikilink, wikilinkTarget } from '../vault/wikilink.js';
-import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
-import { clearFailure, noteFailure } from './warn-once.js';
+import { emptyResult, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
+import { clearFailure, noteFailure } from '../runner/item-failures.js';
 
 const PARALLEL_ITEMS = 32;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { stringifyFrontmatter } from '../vault/frontmatter.js';
-import { readAttachmentText } from './item-text.js';
-import type { PlanContext, PlanItem } from './planner.js';
+import { stringifyFrontmatter } from '../../vault/frontmatter.js';
+import { readAttachmentText } from '../rules/item-text.js';
+import type { PlanContext, PlanItem } from '../planner.js';
 
 // The text the command planner sends on the program's stdin: role, plan format, the user's
 // handbook and goals, then the item itself, fenced as data.

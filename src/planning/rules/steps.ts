@@ -1,7 +1,7 @@
 import { readAttachmentText, readItemKind, readProseLines, readUserText, type ItemKind } from './item-text.js';
 import { compilePhrases } from './phrases.js';
-import type { PlanItem, PlanStep } from './planner.js';
-import { toSingleLine } from './single-line.js';
+import type { PlanItem, PlanStep } from '../planner.js';
+import { toSingleLine } from '../single-line.js';
 
 // Steps of a rules plan, in order of preference: the item's own unchecked checkboxes, else its
 // action sentences, else steps suited to its kind. Nothing generic is appended: the user's own

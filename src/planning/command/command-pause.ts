@@ -1,4 +1,4 @@
-import type { CommandPlannerState } from '../runner/state.js';
+import type { CommandPlannerState } from '../../runner/state.js';
 
 // The command planner's circuit breaker, kept in state.json: three failures in a row pause it for
 // planner.cooldown, during which items go straight to the rules planner.

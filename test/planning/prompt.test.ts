@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPrompt } from '../../src/planners/prompt.js';
+import { buildPrompt } from '../../src/planning/command/prompt.js';
 import { makeContext, makeItem } from '../fixtures/planner/make-item.js';
 
 describe('buildPrompt', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { PlanDraft } from '../../src/planners/planner.js';
-import { renderPlan } from '../../src/planners/render-plan.js';
+import type { PlanDraft } from '../../src/planning/planner.js';
+import { renderPlan } from '../../src/planning/render-plan.js';
 import { readNoteText } from '../../src/vault/frontmatter.js';
 
 const CREATED = new Date('2026-01-28T10:00:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { PlanItem } from '../../src/planners/planner.js';
+import type { PlanItem } from '../../src/planning/planner.js';
 import { makeItem } from './plain-item.js';
-import { buildSteps, readActionSentences, readCheckboxSteps } from '../../src/planners/steps.js';
+import { buildSteps, readActionSentences, readCheckboxSteps } from '../../src/planning/rules/steps.js';
 
 
 const texts = (item: PlanItem) => buildSteps(item, undefined, false).map((step) => step.text);

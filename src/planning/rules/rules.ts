@@ -2,7 +2,7 @@ import { chooseTitle, writeObjective } from './describe-item.js';
 import { chooseDueDate } from './due-date.js';
 import { readHandbookKeywords } from './handbook-keywords.js';
 import { readAttachmentText, readItemKind, readStringField, readUserText } from './item-text.js';
-import type { PlanContext, PlanDraft, PlanItem } from './planner.js';
+import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { choosePriority } from './priority.js';
 import { buildSteps } from './steps.js';
 

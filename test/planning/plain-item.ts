@@ -1,4 +1,4 @@
-import type { PlanItem } from '../../src/planners/planner.js';
+import type { PlanItem } from '../../src/planning/planner.js';
 
 // A bare note item (empty body, received on Wednesday 2026-01-28 10:00 local), for the rules tests.
 export function makeItem(over: Partial<PlanItem> = {}): PlanItem {

@@ -1,20 +1,20 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { classifyEntry, compileIgnore } from '../intake/classify-entry.js';
-import { newItemId } from '../intake/item-id.js';
-import { recoverStaged } from '../intake/recover-staged.js';
-import { settledNames } from '../intake/settle.js';
-import { claimEntry, releaseClaim, returnToInbox, type Claim } from '../intake/staging.js';
-import { takeInStaged } from '../intake/take-in.js';
+import { classifyEntry, compileIgnore } from './classify-entry.js';
+import { newItemId } from './item-id.js';
+import { recoverStaged } from './recover-staged.js';
+import { settledNames } from './settle.js';
+import { claimEntry, releaseClaim, returnToInbox, type Claim } from './staging.js';
+import { takeInStaged } from './take-in.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
 import { planAtIntake } from '../planning/plan-at-intake.js';
-import type { IntakeOptions } from '../intake/name-reservations.js';
+import type { IntakeOptions } from './name-reservations.js';
 import { readPlanContext } from '../planning/plan-context.js';
 import { journalDir } from '../completion/journal.js';
 import { removeLeftoverTemps } from '../vault/files.js';
 import { isNoteName, listFolders } from '../vault/list-items.js';
-import { emptyResult, type Stage, type StageContext, type StageResult } from './stage.js';
-import { clearFailure, noteFailure, warnOnce } from './warn-once.js';
+import { emptyResult, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
+import { clearFailure, noteFailure, warnOnce } from '../runner/item-failures.js';
 
 const PARALLEL_ITEMS = 32;
 

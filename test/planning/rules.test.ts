@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { chooseTitle, writeObjective } from '../../src/planners/describe-item.js';
-import type { PlanContext, PlanItem } from '../../src/planners/planner.js';
+import { chooseTitle, writeObjective } from '../../src/planning/rules/describe-item.js';
+import type { PlanContext, PlanItem } from '../../src/planning/planner.js';
 import { makeItem } from './plain-item.js';
-import { planWithRules, readOwnTags } from '../../src/planners/rules.js';
+import { planWithRules, readOwnTags } from '../../src/planning/rules/rules.js';
 
 
 const CTX: PlanContext = { handbook: '', goals: '', highKeywords: [], now: new Date(2026, 5, 1, 12) };

@@ -1,6 +1,6 @@
 import type { PriorityKeywords } from './handbook-keywords.js';
 import { compilePhrases, hasPhrase, maskPhrases } from './phrases.js';
-import type { Priority } from './planner.js';
+import type { Priority } from '../planner.js';
 
 // Words that make an item high or low priority when the item does not say so itself.
 

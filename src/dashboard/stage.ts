@@ -1,8 +1,8 @@
-import { renderDashboardBlock, type FailedJob } from '../dashboard/render-block.js';
-import { updateDashboard } from '../dashboard/update-dashboard.js';
+import { renderDashboardBlock, type FailedJob } from './render-block.js';
+import { updateDashboard } from './update-dashboard.js';
 import type { AgentState } from '../runner/state.js';
 import { readVaultSnapshot } from '../vault/snapshot.js';
-import { emptyResult, type Stage, type StageContext } from './stage.js';
+import { emptyResult, type Stage, type StageContext } from '../runner/stage.js';
 
 // §9: the last stage of every iteration rewrites the agent's block of Dashboard.md.
 
