@@ -1,5 +1,9 @@
 import path from 'node:path';
+import { itemFields } from '../items/item-fields.js';
+import type { Item } from '../items/item.js';
 import { exists, numberedName } from '../vault/files.js';
+import { localDateTime } from '../vault/local-day.js';
+import { noteStem } from '../vault/note-link.js';
 import { toWikilink } from '../vault/wikilink.js';
 import { runFiling, type FilingStep } from './journal.js';
 
@@ -9,12 +13,15 @@ export interface FilingRequest {
   completed: Date;
   // Full paths; any may be absent (an orphan plan, an item without a plan).
   item?: string;
+  itemModel?: Item;
   attachment?: string;
+  // An email's saved attachments, full paths.
+  extraFiles?: string[];
   plan?: string;
   itemMissing?: boolean;
 }
 
-// Files an item, its attachment and its plan under Done/YYYY-MM/, with status done and completed.
+// Files an item, its files and its plan under Done/YYYY-MM/: the agent's status done and the completion time.
 export async function fileUnderDone(agentDir: string, request: FilingRequest): Promise<{ item?: string; plan?: string }> {
   const taken = new Set<string>();
   const pick = async (source: string) => {
@@ -26,19 +33,24 @@ export async function fileUnderDone(agentDir: string, request: FilingRequest): P
   const attachmentName = request.attachment ? await freePairName(request.doneDir, path.basename(request.attachment)) : undefined;
   if (attachmentName) taken.add(attachmentName).add(`${attachmentName}.md`);
   const itemName = attachmentName && request.item ? `${attachmentName}.md` : request.item ? await pick(request.item) : undefined;
+  const extraNames: string[] = [];
+  for (const file of request.extraFiles ?? []) extraNames.push(await pick(file));
   const planName = request.plan ? await pick(request.plan) : undefined;
-  const completed = request.completed.toISOString();
+  const completed = localDateTime(request.completed);
   const steps: FilingStep[] = [];
-  if (request.item && itemName) {
-    const changes: Record<string, unknown> = { status: 'done', completed };
-    if (planName) changes.plan = toWikilink(planName.replace(/\.md$/, ''));
-    if (attachmentName) changes.attachment = attachmentName;
+  if (request.item && itemName && request.itemModel) {
+    const filed: Item = { ...request.itemModel, status: 'done', completed: request.completed };
+    if (planName) filed.plan = noteStem(planName);
+    if (attachmentName) filed.attachment = attachmentName;
+    if (extraNames.length > 0) filed.attachments = extraNames;
+    const changes = itemFields(filed, ['status', 'completed', 'plan', 'attachment', 'attachments']);
     steps.push({ from: request.item, to: path.join(request.doneDir, itemName), kind: 'note', changes });
   }
   if (request.attachment && attachmentName) steps.push({ from: request.attachment, to: path.join(request.doneDir, attachmentName), kind: 'file' });
+  (request.extraFiles ?? []).forEach((file, index) => steps.push({ from: file, to: path.join(request.doneDir, extraNames[index]!), kind: 'file' }));
   if (request.plan && planName) {
     const changes: Record<string, unknown> = { status: 'done', completed };
-    if (itemName) changes.source = toWikilink(itemName.replace(/\.md$/, ''));
+    if (itemName) changes.source = toWikilink(noteStem(itemName));
     if (request.itemMissing) changes.completion_note = 'its item was missing from Needs_Action when this plan was filed';
     steps.push({ from: request.plan, to: path.join(request.doneDir, planName), kind: 'note', changes });
   }

@@ -3,8 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createFileExclusive, ensureDir, exists, moveNoOverwrite, removeFile, writeFileAtomic } from '../vault/files.js';
 import type { Frontmatter } from '../vault/frontmatter.js';
-import { noteWithChanges } from '../vault/note-with-changes.js';
-import { readNoteFrontmatter } from '../vault/read-note-head.js';
+import { noteWithChanges, readNoteData } from '../vault/note-file.js';
 
 // A filing is a list of moves recorded before the first one is made, then replayed until all
 // are done: a crash at any point is finished by the next run, and no file ends up in two places.
@@ -15,6 +14,8 @@ export interface FilingStep {
   // A note is rewritten with `changes` into `to`; a file is moved as it is.
   kind: 'note' | 'file';
   changes?: Frontmatter;
+  // A file's device, inode and size when the filing was recorded: a replay never moves another file now at that path.
+  identity?: string;
 }
 
 export interface Filing {
@@ -30,28 +31,43 @@ export async function runFiling(agentDir: string, filing: Filing): Promise<void>
   const dir = journalDir(agentDir);
   await ensureDir(dir);
   const record = path.join(dir, `${randomUUID()}.json`);
-  await writeFileAtomic(record, JSON.stringify(filing));
-  for (const step of filing.steps) await replayStep(step);
+  const steps = await Promise.all(filing.steps.map(async (step) => (step.kind === 'file' ? { ...step, identity: await identityOf(step.from) } : step)));
+  await writeFileAtomic(record, JSON.stringify({ ...filing, steps }));
+  for (const step of steps) await replayStep(filing.id, step);
   await removeFile(record);
 }
 
 // Every step is idempotent: a destination already holding this filing's note (same `completed`
 // stamp) or this very file (same inode) means the copy was made and only the source is left to remove.
-async function replayStep(step: FilingStep): Promise<void> {
+// A note is recognised by its id (the user may have edited it since), a file by its identity.
+async function replayStep(id: string, step: FilingStep): Promise<void> {
   if (!(await exists(step.from))) return;
   if (step.kind === 'file') {
+    if (step.identity !== undefined && (await identityOf(step.from)) !== step.identity) return;
     if (await moveNoOverwrite(step.from, step.to)) return;
     if (await sameFile(step.from, step.to)) await removeFile(step.from);
     return;
   }
-  const there = await readNoteFrontmatter(step.to);
+  const here = await readNoteData(step.from);
+  if (!here || (here.id !== id && here.ai_id !== id)) return;
+  const there = await readNoteData(step.to);
   if (!there) {
     const { content } = await noteWithChanges(step.from, step.changes ?? {});
     if (!(await createFileExclusive(step.to, content))) return;
-  } else if (there.status !== 'done' || there.completed !== step.changes?.completed) {
+  } else if (!carriesChanges(there, step.changes ?? {})) {
     return;
   }
   await removeFile(step.from);
+}
+
+// The destination is this filing's copy when it holds every field the filing wrote (its completion time among them).
+function carriesChanges(there: Frontmatter, changes: Frontmatter): boolean {
+  return Object.entries(changes).every(([key, value]) => JSON.stringify(there[key]) === JSON.stringify(value));
+}
+
+async function identityOf(file: string): Promise<string | undefined> {
+  const stat = await fs.lstat(file).catch(() => undefined);
+  return stat ? `${stat.dev}:${stat.ino}:${stat.size}` : undefined;
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -67,7 +83,7 @@ export async function replayJournal(agentDir: string): Promise<number> {
     const record = path.join(dir, name);
     try {
       const filing = JSON.parse(await fs.readFile(record, 'utf8')) as Filing;
-      for (const step of filing.steps) await replayStep(step);
+      for (const step of filing.steps) await replayStep(filing.id, step);
     } catch {
       // A torn record was never acted on: the write of the record is atomic, the moves come after it.
     }

@@ -11,6 +11,7 @@ const SECTIONS: Record<Section, { title: string; keys: Record<string, string> }>
     keys: {
       ignore: 'File name patterns in Inbox/ that are never taken in (temporary and partial downloads).',
       settleTime: 'How long a file must stay unchanged before it is taken in.',
+      ocr: 'Read the text of dropped images by OCR (needs the optional package tesseract.js).',
     },
   },
   planner: {

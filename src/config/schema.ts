@@ -78,6 +78,7 @@ export const configSchema = z
       .object({
         ignore: z.array(z.string().min(1)).default(DEFAULT_IGNORE),
         settleTime: duration('500ms'),
+        ocr: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
 import { moveNoOverwrite, removeFile } from '../vault/files.js';
-import { attachmentOf } from '../vault/companion.js';
+import { readItem } from '../items/item-fields.js';
+import { attachmentOf } from '../items/item-note.js';
 import type { VaultLayout } from '../vault/layout.js';
-import { listNotes, readNoteFrontmatter } from '../vault/read-note-head.js';
+import { listNotes } from '../vault/list-items.js';
+import { readNoteData } from '../vault/note-file.js';
 import { listStaged, releaseClaim, type Claim } from './staging.js';
 
 export interface RecoveryResult {
@@ -43,7 +45,7 @@ async function removePlansFor(layout: VaultLayout, ids: Set<string>): Promise<nu
   let removed = 0;
   await mapWithLimit(await listNotes(layout.plans), 64, async (plan) => {
     const file = path.join(layout.plans, plan);
-    const data = await readNoteFrontmatter(file);
+    const data = await readNoteData(file);
     if (typeof data?.id !== 'string' || !ids.has(data.id)) return;
     await removeFile(file);
     removed++;
@@ -67,9 +69,10 @@ async function indexItemsById(dir: string): Promise<Map<string, { name: string; 
   const names = await listNotes(dir);
   const index = new Map<string, { name: string; attachment?: string }>();
   await mapWithLimit(names, 64, async (name) => {
-    const data = await readNoteFrontmatter(path.join(dir, name));
-    if (typeof data?.id !== 'string') return;
-    index.set(data.id, { name, attachment: attachmentOf(name, data) });
+    const data = await readNoteData(path.join(dir, name));
+    const item = data && readItem(data);
+    if (!item) return;
+    index.set(item.id, { name, attachment: attachmentOf(name, item) });
   });
   return index;
 }

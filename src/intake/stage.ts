@@ -1,33 +1,30 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readItem } from '../items/item-fields.js';
+import { newItemId } from '../items/item-id.js';
+import { planAtIntake } from '../planning/plan-at-intake.js';
+import { readPlanContext } from '../planning/plan-context.js';
+import { clearFailure, noteFailure, warnOnce } from '../runner/item-failures.js';
+import { emptyResult, noHandoff, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
+import { mapWithLimit } from '../system/map-with-limit.js';
+import { isNoteName, listNotes } from '../vault/list-items.js';
+import { readNoteData } from '../vault/note-file.js';
 import { classifyEntry, compileIgnore } from './classify-entry.js';
-import { newItemId } from './item-id.js';
-import { recoverStaged } from './recover-staged.js';
+import type { IntakeOptions, OpenHashes } from './name-reservations.js';
 import { settledNames } from './settle.js';
 import { claimEntry, releaseClaim, returnToInbox, type Claim } from './staging.js';
 import { takeInStaged } from './take-in.js';
-import { mapWithLimit } from '../system/map-with-limit.js';
-import { planAtIntake } from '../planning/plan-at-intake.js';
-import type { IntakeOptions } from './name-reservations.js';
-import { readPlanContext } from '../planning/plan-context.js';
-import { journalDir } from '../completion/journal.js';
-import { removeLeftoverTemps } from '../vault/files.js';
-import { isNoteName, listFolders } from '../vault/list-items.js';
-import { emptyResult, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
-import { clearFailure, noteFailure, warnOnce } from '../runner/item-failures.js';
 
 const PARALLEL_ITEMS = 32;
 
 // §6: every regular file directly in Inbox/ becomes an item in Needs_Action/, exactly once.
 export const intakeStage: Stage = {
   name: 'intake',
-  async run(ctx) {
+  counter: 'watcherRuns',
+  async run(ctx, handoff = noHandoff()) {
     const gate = await ctx.gate.check('cheap', undefined, 'intake');
     if (!gate.ok) return { ...emptyResult(), heldBecause: gate.reason };
-    const result = emptyResult();
-    if (!ctx.dryRun) await sweepTemps(ctx);
-    if (!ctx.dryRun) await redoInterrupted(ctx, result);
-    const planAhead = ctx.dryRun ? undefined : planAtIntake(ctx, await readPlanContext(ctx.vault, ctx.config, ctx.now()));
+    const result: StageResult = { ...emptyResult(), taken: [], planned: [] };
     const names = await listCandidates(ctx);
     const { settled, busy } = await settledNames(ctx.vault.inbox, names, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
     result.skipped += busy.length;
@@ -36,8 +33,10 @@ export const intakeStage: Stage = {
       for (const name of settled) reportDryRun(ctx, name, result);
       return result;
     }
+    if (settled.length === 0) return result;
     const claims = await claimAll(ctx, settled, result);
-    const options: IntakeOptions = { planAhead, reserved: new Set() };
+    const planAhead = handoff.planningFollows ? planAtIntake(ctx, await readPlanContext(ctx.vault, ctx.config, ctx.now())) : undefined;
+    const options = await intakeOptions(ctx, planAhead);
     let done = 0;
     const finished: Claim[] = [];
     await mapWithLimit(claims, PARALLEL_ITEMS, async (claim) => {
@@ -49,6 +48,27 @@ export const intakeStage: Stage = {
     return result;
   },
 };
+
+// What every take-in of a run shares: names reserved in the run, the hashes of open items, what to read.
+export async function intakeOptions(ctx: StageContext, planAhead?: IntakeOptions['planAhead']): Promise<IntakeOptions> {
+  return {
+    planAhead,
+    reserved: new Set(),
+    hashes: await readOpenHashes(ctx),
+    content: { maxTextBytes: ctx.config.planner.maxReadKB * 1024, ocr: ctx.config.intake.ocr },
+  };
+}
+
+// sha256 → item, for the open items that recorded one: a drop with the same bytes is a duplicate.
+async function readOpenHashes(ctx: StageContext): Promise<OpenHashes> {
+  const hashes: OpenHashes = new Map();
+  await mapWithLimit(await listNotes(ctx.vault.needsAction), 64, async (name) => {
+    const data = await readNoteData(path.join(ctx.vault.needsAction, name));
+    const item = data && readItem(data);
+    if (item?.sha256 && !item.duplicateOf && !hashes.has(item.sha256)) hashes.set(item.sha256, Promise.resolve(name));
+  });
+  return hashes;
+}
 
 type ClaimAt = Claim & { received: Date };
 
@@ -92,43 +112,28 @@ function reportDryRun(ctx: StageContext, name: string, result: StageResult): voi
   const item = isNoteName(name) ? name : `${name}.md`;
   ctx.dryRun?.(`move Inbox/${name} -> Needs_Action/${name}`);
   if (item !== name) ctx.dryRun?.(`write Needs_Action/${item} (companion note)`);
-  ctx.fresh.push(item);
+  result.taken!.push(item);
   result.processed++;
 }
 
-// True when the item is in Needs_Action/ and its claim can be released.
-async function finishTakeIn(ctx: StageContext, claim: ClaimAt, result: StageResult, options: IntakeOptions = {}): Promise<boolean> {
+// Takes one claimed file in; true when the item is in Needs_Action/ and its claim can be released.
+export async function finishTakeIn(ctx: StageContext, claim: ClaimAt, result: StageResult, options: IntakeOptions = {}): Promise<boolean> {
   const name = claim.name;
   try {
     const taken = await takeInStaged(ctx.vault, claim, claim.received, options);
     result.processed++;
-    ctx.fresh.push(taken.item);
-    if (taken.planned) ctx.plannedAtIntake?.add(taken.item);
+    result.taken?.push(taken.item);
+    if (taken.planned) result.planned?.push(taken.item);
     clearFailure(ctx, `Inbox/${name}`);
-    ctx.log.info(`took in Inbox/${name} -> Needs_Action/${taken.attachment ?? taken.item}${taken.attachment ? ` (+ ${taken.item})` : ''}`);
-    ctx.audit.record({ action: 'intake', item: taken.item, from: `Inbox/${name}`, to: `Needs_Action/${taken.attachment ?? taken.item}`, result: 'ok' });
+    const extra = [taken.attachment ? `+ ${taken.item}` : '', ...taken.attachments.map((a) => `+ ${a}`)].filter(Boolean).join(', ');
+    ctx.log.info(`took in Inbox/${name} -> Needs_Action/${taken.attachment ?? taken.item}${extra ? ` (${extra})` : ''}`);
+    if (taken.duplicateOf) ctx.log.info(`intake: Inbox/${name} has the same bytes as Needs_Action/${taken.duplicateOf}; kept as Needs_Action/${taken.item}, linked to it, no second plan`);
+    if (taken.unread) ctx.log.warn(`intake: no text read from Inbox/${name}: ${taken.unread}`);
+    ctx.audit.record({ action: 'intake', item: taken.item, from: `Inbox/${name}`, to: `Needs_Action/${taken.attachment ?? taken.item}`, result: 'ok', detail: taken.duplicateOf ? `duplicate of ${taken.duplicateOf}` : undefined });
     return true;
   } catch (error) {
     const back = await returnToInbox(ctx.vault, claim).catch(() => undefined);
     noteFailure(ctx, `Inbox/${back ?? name}`, error, result);
     return false;
-  }
-}
-
-// Temporary files a killed run left in the vault (never the user's); the first stage runs under the lock.
-async function sweepTemps(ctx: StageContext): Promise<void> {
-  const v = ctx.vault;
-  const months = (await listFolders(v.done)).map((month) => path.join(v.done, month));
-  const dirs = [v.root, v.needsAction, v.plans, v.briefings, v.agentDir, journalDir(v.agentDir), ...months];
-  let removed = 0;
-  for (const dir of dirs) removed += await removeLeftoverTemps(dir);
-  if (removed > 0) ctx.log.info(`removed ${removed} temporary file(s) left by an interrupted run`);
-}
-
-// Claims a crash left behind: redo their intake under the same id.
-async function redoInterrupted(ctx: StageContext, result: StageResult): Promise<void> {
-  const recovered = await recoverStaged(ctx.vault, ctx.log);
-  for (const claim of recovered.redo) {
-    if (await finishTakeIn(ctx, { ...claim, received: ctx.now() }, result)) await releaseClaim(claim);
   }
 }

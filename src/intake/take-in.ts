@@ -15,7 +15,11 @@ export interface TakenItem {
   // The item note in Needs_Action/ (the companion, for a file).
   item: string;
   attachment?: string;
+  // An email's attachments saved beside it.
+  attachments: string[];
   planned: boolean;
+  duplicateOf?: string;
+  unread?: string;
 }
 
 // Turns one claimed file into an item in Needs_Action/ (the caller then releases the claim).
@@ -25,9 +29,10 @@ export async function takeInStaged(layout: VaultLayout, { staged: stagedFile, na
   let reason: string | undefined;
   if (isNoteName(originalName)) {
     const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction, options);
-    if (note.kind === 'note') return { item: note.name, planned: note.planned };
+    if (note.kind === 'note') return { item: note.name, planned: note.planned, attachments: [], ...(note.duplicateOf ? { duplicateOf: note.duplicateOf } : {}) };
     reason = note.reason;
   }
   const file = await takeInFile(stagedFile, originalName, id, received, layout.needsAction, reason, options);
-  return { item: file.companion, attachment: file.name, planned: file.planned };
+  const { companion: item, name: attachment, ...rest } = file;
+  return { item, attachment, ...rest };
 }

@@ -17,7 +17,7 @@ export interface PlannedAhead {
 export type PlanAhead = (item: PlanItem) => Promise<PlannedAhead>;
 
 export function planAtIntake(ctx: StageContext, planContext: PlanContext): PlanAhead | undefined {
-  if (!ctx.planAtIntake || ctx.config.planner.engine !== 'rules' || ctx.dryRun) return undefined;
+  if (ctx.config.planner.engine !== 'rules' || ctx.dryRun) return undefined;
   return async (item) => {
     const own = await findOwnPlan(ctx.vault, item);
     if (own) return { stem: planStem(own), discard: async () => {} };

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { PlanContext } from './planner.js';
-import { readHead } from '../vault/files.js';
+import { readHead } from '../vault/read-head.js';
 import type { VaultLayout } from '../vault/layout.js';
 
 // The user's handbook and goals, read once per planning run (never written).

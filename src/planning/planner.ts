@@ -1,8 +1,11 @@
+import type { EmailFacts, ItemKind } from '../items/item.js';
 import type { Frontmatter } from '../vault/frontmatter.js';
 
 // What a planner is given about one item, and what it gives back.
 
-export type Priority = 'high' | 'normal' | 'low';
+import type { Priority } from '../items/priority.js';
+
+export type { Priority };
 
 export interface PlanItem {
   // The item note in Needs_Action/, e.g. "Call the bank.md" or "invoice.pdf.md" (a companion).
@@ -10,14 +13,19 @@ export interface PlanItem {
   // fileName without ".md": the plan is Plans/PLAN_<stem>.md.
   stem: string;
   id: string;
-  // note | file_drop | email
-  type: string;
+  kind: ItemKind;
   received: Date;
+  // The user's own frontmatter keys, never the agent's ai_ fields.
   frontmatter: Frontmatter;
-  // The note's body, at most planner.maxReadKB.
-  body: string;
-  // For a companion note: the attachment beside it in Needs_Action/.
-  attachment?: { name: string; sizeBytes: number; textHead?: string };
+  // What the item says, at most planner.maxReadKB: a note's body, or the text read from a file
+  // (an email's whole text body, quoted replies and signature included).
+  text: string;
+  // A document's own title, or an email's subject.
+  title?: string;
+  // For an email: its decoded headers (its date is what relative dates count from).
+  email?: EmailFacts;
+  // For a companion note: the file beside it in Needs_Action/.
+  attachment?: { name: string; sizeBytes: number };
 }
 
 export interface PlanContext {

@@ -3,7 +3,7 @@ import type { PlanDraft, PlanItem } from './planner.js';
 import { renderPlan } from './render-plan.js';
 import { createAtFreeName, exists, fitName, numberedName } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
-import { readNoteFrontmatter } from '../vault/read-note-head.js';
+import { readNoteData } from '../vault/note-file.js';
 
 // A crash between writing a plan and linking the item leaves a plan with the item's id: reuse it.
 // Items can share a stem ("x.md" and "x.MD", a companion "x.md"), so their plans are "PLAN_x.md",
@@ -13,7 +13,7 @@ export async function findOwnPlan(layout: VaultLayout, item: PlanItem): Promise<
     const candidate = numberedName(planFileName(item.stem), n);
     const file = path.join(layout.plans, candidate);
     if (!(await exists(file))) return undefined;
-    const data = await readNoteFrontmatter(file);
+    const data = await readNoteData(file);
     if (data && data.id === item.id) return candidate;
   }
 }
@@ -29,6 +29,9 @@ export function planStem(planFile: string): string {
 }
 
 // PLAN_<stem>.md, the stem shortened when the item's name is already near the 255-byte limit.
+// Obsidian cannot link a name with # | ^ [ ] in it (they mean heading, alias, block, link), so the
+// plan's name has a space instead: "[[PLAN_a#1]]" would read back as a heading link to "PLAN_a".
 export function planFileName(stem: string): string {
-  return `PLAN_${fitName(stem, 'PLAN_.md')}.md`;
+  const linkable = stem.replace(/[#|^[\]]+/g, ' ').replace(/ {2,}/g, ' ').trim() || 'item';
+  return `PLAN_${fitName(linkable, 'PLAN_.md')}.md`;
 }

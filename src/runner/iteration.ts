@@ -4,7 +4,7 @@ import { dashboardStage } from '../dashboard/stage.js';
 import { intakeStage } from '../intake/stage.js';
 import { jobsStage } from '../jobs/stage.js';
 import { planStage } from '../planning/stage.js';
-import type { Stage, StageContext, StageResult } from './stage.js';
+import type { Handoff, Stage, StageContext, StageResult } from './stage.js';
 import { describeError } from './item-failures.js';
 
 // §5: one iteration runs these stages in this order. Adding a stage is adding a line here.
@@ -27,16 +27,20 @@ export interface IterationOptions {
 // A failing stage is logged and counted; the stages after it still run.
 export async function runIteration(stages: readonly Stage[], ctx: StageContext, { counted = true, betweenStages }: IterationOptions = {}): Promise<IterationReport> {
   const report: IterationReport = { results: {}, failedStages: [], failedItems: 0, held: [] };
+  const handoff: Handoff = { taken: [], planned: new Set(), planningFollows: false };
   for (const [index, stage] of stages.entries()) {
     if (index > 0) betweenStages?.();
     if (ctx.signal.aborted) break;
     try {
-      const result = await stage.run(ctx);
+      handoff.planningFollows = stages.slice(index + 1).some((later) => later.plansItems);
+      const result = await stage.run(ctx, handoff);
+      handoff.taken.push(...(result.taken ?? []));
+      for (const name of result.planned ?? []) handoff.planned.add(name);
       report.results[stage.name] = result;
       report.failedItems += result.failed;
       recordDeferral(ctx, stage.name, result.heldBecause);
       if (result.heldBecause) report.held.push({ stage: stage.name, reason: result.heldBecause });
-      else countRun(ctx, stage.name);
+      else if (stage.counter) ctx.state.stats[stage.counter]++;
     } catch (error) {
       report.failedStages.push(stage.name);
       ctx.state.stats.errors++;
@@ -50,11 +54,6 @@ export async function runIteration(stages: readonly Stage[], ctx: StageContext, 
     ctx.state.stats.lastRunAt = ctx.now().toISOString();
   }
   return report;
-}
-
-function countRun(ctx: StageContext, stage: string): void {
-  if (stage === 'intake') ctx.state.stats.watcherRuns++;
-  if (stage === 'plan') ctx.state.stats.plannerRuns++;
 }
 
 function recordDeferral(ctx: StageContext, stage: string, reason: string | undefined): void {

@@ -12,6 +12,7 @@ import { createVaultFolders } from '../vault/create-folders.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
 import { collectGarbage } from '../system/collect-garbage.js';
 import { runIteration, type IterationReport } from './iteration.js';
+import { recoverVault } from './recover.js';
 import { acquireVaultLock, type VaultLock } from './lock.js';
 import { readState, writeState, type AgentState } from './state.js';
 
@@ -83,6 +84,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const openGate = () => createGate({ vaultRoot: layout.root, config, ignore: options.ignoreConstraints, log: logs.log });
   let gate = openGate();
   let saving: Promise<void> = Promise.resolve();
+  // Recovery runs once, under the lock, before the first stage, never held by the gate.
+  let recovered = false;
   const writeLatestState = async () => {
     state.heartbeatAt = options.now().toISOString();
     const latest = gate.latest();
@@ -108,7 +111,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     },
     lost: lost.signal,
     async iterate(stages, signal, iterateOptions = {}) {
-      const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, fresh: [], planAtIntake: stages.some((stage) => stage.name === 'plan'), plannedAtIntake: new Set<string>(), progress: options.progress };
+      const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, progress: options.progress };
+      if (!recovered && !dryRun) await recoverVault(ctx);
+      recovered = true;
       const report = await runIteration(stages, ctx, { counted: iterateOptions.counted, betweenStages: collectGarbage });
       await saveState();
       return report;

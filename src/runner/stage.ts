@@ -29,13 +29,6 @@ export interface StageContext {
   signal: AbortSignal;
   state: AgentState;
   dryRun?: DryRunReport;
-  // Names of items taken in this iteration, so later stages need not rediscover them.
-  fresh: string[];
-  // Set by the runner when the plan stage follows in the same iteration: intake may then plan a
-  // note it holds in memory (rules planner only) and writes the item once.
-  planAtIntake?: boolean;
-  // Items intake already planned this iteration, so later stages skip them.
-  plannedAtIntake?: Set<string>;
   progress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -45,11 +38,33 @@ export interface StageResult {
   failed: number;
   // Set when the gate held the stage; the runner records it as a deferral.
   heldBecause?: string;
+  // Items this stage took in, and those of them it already planned (names in Needs_Action/).
+  taken?: string[];
+  planned?: string[];
+}
+
+// What the earlier stages of one iteration hand to the later ones; the runner passes it explicitly.
+export interface Handoff {
+  taken: string[];
+  // Items planned earlier in this iteration: later stages do not read them again.
+  planned: Set<string>;
+  // A later stage of this iteration plans items: intake may plan a note it holds in memory and
+  // write the item once, already linked to its plan.
+  planningFollows: boolean;
 }
 
 export interface Stage {
   name: string;
-  run(ctx: StageContext): Promise<StageResult>;
+  // Planning declares this, so intake knows whether planning follows it.
+  plansItems?: boolean;
+  // Which run counter of the stats a run of this stage adds to.
+  counter?: 'watcherRuns' | 'plannerRuns';
+  run(ctx: StageContext, handoff?: Handoff): Promise<StageResult>;
+}
+
+// What a stage run on its own is handed: nothing taken in before it, no planning after it.
+export function noHandoff(): Handoff {
+  return { taken: [], planned: new Set(), planningFollows: false };
 }
 
 export function emptyResult(): StageResult {

@@ -10,8 +10,6 @@ import { promisify } from 'node:util';
 
 export const TEMP_PREFIX = '.ai-employee-tmp-';
 
-export class OutsideVaultError extends Error {}
-
 const fsyncOnPool = promisify(fsSync.fsync);
 const COPY_CHUNK = 1 << 20;
 
@@ -227,54 +225,16 @@ function unlinkIfPresent(target: string): void {
   }
 }
 
-// Makes a finished batch of renames durable: fsync each directory that changed.
-export async function syncDirs(dirs: Iterable<string>): Promise<void> {
-  await Promise.all(
-    [...new Set(dirs)].map(async (dir) => {
-      let fd: number;
-      try {
-        fd = fsSync.openSync(dir, 'r');
-      } catch {
-        return;
-      }
-      try {
-        await fsyncOnPool(fd).catch(() => {});
-      } finally {
-        fsSync.closeSync(fd);
-      }
-    }),
-  );
-}
 
-// Resolves a path taken from a note against `base`, refusing anything that leaves the vault root.
-export function resolveInside(root: string, base: string, relative: string): string {
-  const resolved = path.resolve(base, relative);
-  const rel = path.relative(root, resolved);
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return resolved;
-  throw new OutsideVaultError(`"${relative}" points outside the vault`);
-}
 
-// Reads at most maxBytes from the start of a file, without following a symlink at the final component.
-export async function readHead(target: string, maxBytes: number): Promise<Buffer> {
-  return readHeadSync(target, maxBytes);
-}
-
-// The same read without a promise, for loops over thousands of heads (the dashboard's snapshot).
-// O_NONBLOCK: a FIFO swapped in for a note can never block the main thread.
-export function readHeadSync(target: string, maxBytes: number): Buffer {
-  const fd = fsSync.openSync(target, fsSync.constants.O_RDONLY | fsSync.constants.O_NOFOLLOW | fsSync.constants.O_NONBLOCK);
+// Runs `use` on a temporary copy of `bytes` in `dir` (a hidden temp name a later run sweeps), then removes it.
+export async function withScratchFile<T>(dir: string, bytes: Uint8Array, use: (file: string) => Promise<T>): Promise<T> {
+  const file = tempPathFor(path.join(dir, 'scratch'));
+  fsSync.writeFileSync(file, bytes, { flag: 'wx', mode: 0o600 });
   try {
-    const size = fsSync.fstatSync(fd).size;
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes, size || 4096));
-    let total = 0;
-    while (total < buffer.length) {
-      const bytesRead = fsSync.readSync(fd, buffer, total, buffer.length - total, total);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    return buffer.subarray(0, total);
+    return await use(file);
   } finally {
-    fsSync.closeSync(fd);
+    unlinkIfPresent(file);
   }
 }
 

@@ -1,14 +1,17 @@
 import matter from 'gray-matter';
 import { isMap, parseDocument, stringify, type Document } from 'yaml';
+import { parseSimpleFrontmatter } from './simple-frontmatter.js';
 import { writeFlatYaml } from './write-flat-yaml.js';
 
-// Frontmatter is the only part of a note the agent parses, and only ever into plain data.
+// The one note codec: splits a note's head into frontmatter and body, parses the frontmatter (only
+// ever into plain data), updates it keeping the user's lines, and composes a note again.
 
 export type Frontmatter = Record<string, unknown>;
 
 export type SplitNote =
   | { kind: 'none'; bodyOffset: 0 }
-  | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number; document: Document }
+  // `document` is absent when the fast path read it (flat frontmatter as the agent writes it).
+  | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number; document?: Document }
   | { kind: 'invalid'; reason: string };
 
 // Matched against the head decoded as latin1, so a UTF-8 BOM shows up as its three bytes.
@@ -57,6 +60,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 // Splits the head of a note into its YAML frontmatter (parsed) and the byte offset where the body starts.
 export function splitFrontmatter(head: Uint8Array): SplitNote {
+  const simple = parseSimpleFrontmatter(head);
+  if (simple) return { kind: 'yaml', data: simple.data, yamlText: Buffer.from(head.buffer, head.byteOffset + 4, Math.max(0, simple.bodyOffset - 8)).toString('utf8'), bodyOffset: simple.bodyOffset };
   const probe = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, MAX_FRONTMATTER_BYTES + 1024));
   const opening = OPEN.exec(probe.toString('latin1'));
   if (!opening) return { kind: 'none', bodyOffset: 0 };
@@ -121,12 +126,16 @@ export function composeNote(yamlText: string, body: string | Uint8Array = ''): B
   return Buffer.concat([Buffer.from(`---\n${yaml}---\n`), typeof body === 'string' ? Buffer.from(body) : body]);
 }
 
-// Parses an agent-kept note (plan, item) already read as text; frontmatter {} when it has none or it is broken.
+// The frontmatter of a note with `changes` applied (undefined deletes a key), as YAML text.
+export function changedYaml(split: SplitNote, changes: Frontmatter): string {
+  if (split.kind !== 'yaml') return stringifyFrontmatter(changes);
+  return updateYaml(split.document ?? split.yamlText, changes);
+}
+
+// Parses a whole note already read as text; frontmatter {} when it has none or it is broken.
 export function readNoteText(text: string): { data: Frontmatter; yamlText: string; body: string; valid: boolean } {
   const buf = Buffer.from(text);
   const split = splitFrontmatter(buf);
-  if (split.kind === 'yaml') {
-    return { data: split.data, yamlText: split.yamlText, body: buf.subarray(split.bodyOffset).toString(), valid: true };
-  }
+  if (split.kind === 'yaml') return { data: split.data, yamlText: split.yamlText, body: buf.subarray(split.bodyOffset).toString(), valid: true };
   return { data: {}, yamlText: '', body: text, valid: split.kind === 'none' };
 }

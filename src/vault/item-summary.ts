@@ -1,5 +1,6 @@
-import type { Priority } from '../planning/planner.js';
-import type { Frontmatter } from './frontmatter.js';
+import { normalizePriority, type Priority } from '../items/priority.js';
+import { readItem } from '../items/item-fields.js';
+import type { Item } from '../items/item.js';
 import { daysBetween, localDay, noteDay } from './local-day.js';
 import { wikiLink } from './note-link.js';
 import type { NoteHead } from './read-note-heads.js';
@@ -41,30 +42,18 @@ function text(value: unknown): string | null {
   return null;
 }
 
-// An ISO time from a note, normalised; null when it is missing or not a time.
-export function noteTime(value: unknown): string | null {
-  const raw = text(value);
-  if (raw === null) return null;
-  const when = new Date(raw);
-  return Number.isNaN(when.getTime()) ? null : when.toISOString();
+function isoTime(when: Date | undefined): string | null {
+  return when && when.getTime() > 0 ? when.toISOString() : null;
 }
 
-// high | normal | low; anything else a user wrote counts as normal.
-export function notePriority(value: unknown): Priority | null {
-  const raw = text(value)?.toLowerCase();
-  return raw === 'high' || raw === 'normal' || raw === 'low' ? raw : null;
-}
-
-function titleOf(item: Frontmatter, plan?: NoteHead): string | null {
-  return text(item.title) ?? text(item.subject) ?? plan?.heading ?? null;
+function titleOf(head: NoteHead, item: Item | undefined, plan?: NoteHead): string | null {
+  return text(head.data.title) ?? item?.email?.subject ?? item?.title ?? plan?.heading ?? null;
 }
 
 // The plan file an item points to ("[[PLAN_x]]" → "PLAN_x.md"), if it names a plain file.
-export function planNameOf(item: Frontmatter): string | null {
-  const raw = text(item.plan);
-  const match = raw ? /^\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]$/.exec(raw) : null;
-  const name = match?.[1]?.trim();
-  if (!name || /[/\\]/.test(name) || name.startsWith('.')) return null;
+export function planNameOf(item: Item | undefined): string | null {
+  const name = item?.plan;
+  if (!name || name.startsWith('.')) return null;
   return name.endsWith('.md') ? name : `${name}.md`;
 }
 
@@ -76,18 +65,19 @@ export function summarizeOpenItem(
   now: Date,
 ): OpenItem {
   const data = item?.data ?? {};
-  const received = noteTime(data.received);
+  const own = readItem(data);
+  const received = isoTime(own?.received);
   const planData = plan?.head.data ?? {};
   return {
     name,
     link: wikiLink(name),
-    id: text(data.id),
-    type: text(data.type) ?? (name.endsWith('.md') ? 'note' : 'file'),
-    status: text(data.status) ?? 'needs_action',
-    title: titleOf(data, plan?.head),
+    id: own?.id ?? null,
+    type: own?.kind ?? (name.endsWith('.md') ? 'note' : 'file'),
+    status: own?.status ?? 'needs_action',
+    title: item ? titleOf(item, own, plan?.head) : (plan?.head.heading ?? null),
     received,
     ageDays: received === null ? null : Math.max(0, daysBetween(localDay(new Date(received)), localDay(now))),
-    priority: notePriority(planData.priority) ?? notePriority(data.priority) ?? 'normal',
+    priority: normalizePriority(planData.priority) ?? normalizePriority(data.priority) ?? 'normal',
     due: noteDay(planData.due) ?? noteDay(data.due),
     plan: plan?.name ?? null,
     planLink: plan ? wikiLink(plan.name) : null,
@@ -96,16 +86,17 @@ export function summarizeOpenItem(
 
 // A finished item in Done/YYYY-MM/; null when its note does not say when it was completed.
 export function summarizeCompletedItem(name: string, month: string, item: NoteHead): CompletedItem | null {
-  const completed = noteTime(item.data.completed);
+  const own = readItem(item.data);
+  const completed = isoTime(own?.completed);
   if (completed === null) return null;
   return {
     name,
     link: wikiLink(name),
-    id: text(item.data.id),
-    type: text(item.data.type) ?? 'note',
-    title: titleOf(item.data),
-    priority: notePriority(item.data.priority) ?? 'normal',
-    received: noteTime(item.data.received),
+    id: own?.id ?? null,
+    type: own?.kind ?? 'note',
+    title: titleOf(item, own),
+    priority: normalizePriority(item.data.priority) ?? 'normal',
+    received: isoTime(own?.received),
     completed,
     month,
   };

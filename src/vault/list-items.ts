@@ -38,3 +38,8 @@ export function isNoteName(name: string): boolean {
 export function isPlanName(name: string): boolean {
   return name.startsWith('PLAN_') && name.endsWith('.md');
 }
+
+// The markdown notes directly in a folder (no dot-files, no sub-folders, no symlinks), sorted.
+export async function listNotes(dir: string): Promise<string[]> {
+  return (await listRegularFiles(dir)).filter(isNoteName).sort();
+}

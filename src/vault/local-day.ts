@@ -40,8 +40,9 @@ export function recentMonths(now: Date, count: number): string[] {
   return months;
 }
 
-// A date taken from a note: the YYYY-MM-DD at its start, if it is a real date.
+// A date taken from a note: the YYYY-MM-DD at its start, if it is a real date (a Date the YAML reader made counts too).
 export function noteDay(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return null;
   const day = value.trim().slice(0, 10);
   return parseLocalDay(day) ? day : null;
@@ -58,4 +59,9 @@ export function daysBetween(from: string, to: string): number {
   const b = parseLocalDay(to);
   if (!a || !b) return 0;
   return Math.round((b.getTime() - a.getTime()) / 86_400_000);
+}
+
+// Obsidian's Date & time property form, local time "YYYY-MM-DDTHH:mm:ss" (what the agent writes).
+export function localDateTime(when: Date): string {
+  return `${localDay(when)}T${pad(when.getHours())}:${pad(when.getMinutes())}:${pad(when.getSeconds())}`;
 }

@@ -14,7 +14,7 @@ export function safeInline(text: string, max = 120): string {
 
 // The note's name as the user sees it: "Call the bank.md" → "Call the bank", "invoice.pdf.md" → "invoice.pdf".
 export function noteStem(fileName: string): string {
-  return fileName.endsWith('.md') ? fileName.slice(0, -3) : fileName;
+  return fileName.replace(/\.md$/i, '');
 }
 
 // An Obsidian [[link]] to a note by file name; plain escaped text when the name cannot be linked safely.

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Priority } from '../planning/planner.js';
+import { readItem } from '../items/item-fields.js';
+import type { Priority } from '../items/priority.js';
 import { summarizeCompletedItem, summarizeOpenItem, planNameOf, type CompletedItem, type OpenItem } from './item-summary.js';
 import type { VaultLayout } from './layout.js';
 import { isPlanName, listFolders, listRegularFiles, withoutAttachments } from './list-items.js';
@@ -37,7 +38,6 @@ export interface SnapshotOptions {
   now: Date;
   // Done/ month folders read for completions: the current month and those before it (default 2, enough for 14 days).
   doneMonths?: number;
-  maxHeadBytes?: number;
   // Note heads read between two turns of the event loop (default 128).
   batchSize?: number;
 }
@@ -70,13 +70,13 @@ export function compareByUrgency(a: OpenItem, b: OpenItem): number {
 async function readOpenItems(layout: VaultLayout, planFiles: string[], options: Required<SnapshotOptions>, skipped: Skipped) {
   const files = withoutAttachments(await listRegularFiles(layout.needsAction));
   const notes = files.filter((name) => name.endsWith('.md'));
-  const read = { maxHeadBytes: options.maxHeadBytes, batchSize: options.batchSize };
+  const read = { batchSize: options.batchSize };
   const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
   const plans = new Set(planFiles);
   const planOf = new Map<string, string>();
   for (const name of notes) {
     const result = itemHeads.get(name);
-    const named = result?.ok ? planNameOf(result.head.data) : null;
+    const named = result?.ok ? planNameOf(readItem(result.head.data)) : null;
     const planName = named && plans.has(named) ? named : `PLAN_${noteStem(name)}.md`;
     if (plans.has(planName)) planOf.set(name, planName);
   }
@@ -97,7 +97,7 @@ async function readOpenItems(layout: VaultLayout, planFiles: string[], options: 
 async function readDone(layout: VaultLayout, options: Required<SnapshotOptions>, skipped: Skipped) {
   const months = (await listFolders(layout.done)).filter((name) => MONTH_FOLDER.test(name));
   const wanted = new Set(recentMonths(options.now, options.doneMonths));
-  const read = { maxHeadBytes: options.maxHeadBytes, batchSize: options.batchSize };
+  const read = { batchSize: options.batchSize };
   let count = 0;
   const completed: CompletedItem[] = [];
   for (const month of months) {
@@ -134,7 +134,7 @@ function countByDay(now: Date, open: OpenItem[], completed: CompletedItem[]): Da
 
 // Reads Inbox/, Needs_Action/, Plans/ and Done/ (heads only); never throws for a broken or vanished note.
 export async function readVaultSnapshot(layout: VaultLayout, opts: SnapshotOptions): Promise<VaultSnapshot> {
-  const options: Required<SnapshotOptions> = { doneMonths: 2, maxHeadBytes: 8 * 1024, batchSize: 128, ...opts };
+  const options: Required<SnapshotOptions> = { doneMonths: 2, batchSize: 128, ...opts };
   const skipped: Skipped = [];
   const [inboxFiles, planFiles] = await Promise.all([listRegularFiles(layout.inbox), listRegularFiles(layout.plans)]);
   const plans = planFiles.filter((name) => name.endsWith('.md'));

@@ -19,7 +19,6 @@ export function makeStageContext(root: string, start: Date) {
     gate: OPEN_GATE,
     signal: new AbortController().signal,
     state: emptyState(),
-    fresh: [],
   };
   return { ctx, clock, log, audit };
 }

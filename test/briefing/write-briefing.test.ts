@@ -8,7 +8,7 @@ import { memoryLogger } from '../../src/log/logger.js';
 import { emptyState, type AgentState } from '../../src/runner/state.js';
 import { parseYamlData } from '../../src/vault/frontmatter.js';
 import { vaultLayout } from '../../src/vault/layout.js';
-import { ago, makeTempDir, note, writeTree } from '../dashboard/vault-tree.js';
+import { ago, makeTempDir, item, note, writeTree } from '../dashboard/vault-tree.js';
 
 const NOW = new Date(2025, 2, 14, 8, 30);
 let root: string;
@@ -25,11 +25,11 @@ function job(name: string, start: string, result: string, exitCode: number | nul
 
 async function buildVault(): Promise<void> {
   await writeTree(root, {
-    'Needs_Action/Pay invoice.md': note({ id: 'a', received: ago(NOW, 0, 3), priority: 'high', due: '2025-03-12', title: 'Pay the ACME invoice' }),
-    'Needs_Action/Call Bob.md': note({ id: 'b', received: ago(NOW, 2), due: '2025-03-14' }),
-    'Needs_Action/Old report.md': note({ id: 'c', received: ago(NOW, 9), priority: 'low' }),
-    'Done/2025-03/Book flights.md': note({ id: 'd', status: 'done', received: ago(NOW, 0, 5), completed: ago(NOW, 0, 1) }),
-    'Done/2025-03/Earlier.md': note({ id: 'e', status: 'done', received: ago(NOW, 6), completed: ago(NOW, 3) }),
+    'Needs_Action/Pay invoice.md': item({ id: 'a', received: ago(NOW, 0, 3), priority: 'high', due: '2025-03-12', title: 'Pay the ACME invoice' }),
+    'Needs_Action/Call Bob.md': item({ id: 'b', received: ago(NOW, 2), due: '2025-03-14' }),
+    'Needs_Action/Old report.md': item({ id: 'c', received: ago(NOW, 9), priority: 'low' }),
+    'Done/2025-03/Book flights.md': item({ id: 'd', status: 'done', received: ago(NOW, 0, 5), completed: ago(NOW, 0, 1) }),
+    'Done/2025-03/Earlier.md': item({ id: 'e', status: 'done', received: ago(NOW, 6), completed: ago(NOW, 3) }),
     'Business_Goals.md': '---\ntags: [goals]\n---\n# Goals\n## Revenue\n- [x] one\n- [ ] two\n- [-] dropped\n```\n- [ ] in code\n```\n## Health\n* [X] run\n',
     'Logs/ai_employee.log': 'x'.repeat(2048),
     'Logs/jobs.jsonl': [

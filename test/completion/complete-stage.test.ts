@@ -3,11 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { completeStage } from '../../src/completion/stage.js';
+import { recoverVault } from '../../src/runner/recover.js';
 import { intakeStage } from '../../src/intake/stage.js';
 import { planStage } from '../../src/planning/stage.js';
 import { listFilesDeep, readNote, runStages, sha256 } from '../helpers/core-notes.js';
 import { tempVaults, type Tree } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
+import { localDateTime } from '../../src/vault/local-day.js';
 import { stageContext } from '../helpers/stage-context.js';
 
 const RECEIVED = new Date(2026, 2, 20, 9, 0);
@@ -49,9 +51,10 @@ describe('completion', () => {
     expect(await listDir(path.join(root, 'Done', MONTH))).toEqual(['PLAN_a.md', 'a.md']);
     const item = await readNote(path.join(root, 'Done', MONTH, 'a.md'));
     const plan = await readNote(path.join(root, 'Done', MONTH, 'PLAN_a.md'));
-    for (const note of [item, plan]) expect(note.data).toMatchObject({ status: 'done', completed: DONE_AT.toISOString() });
+    expect(item.data).toMatchObject({ ai_status: 'done', ai_completed: localDateTime(DONE_AT) });
+    expect(plan.data).toMatchObject({ status: 'done', completed: localDateTime(DONE_AT) });
     expect(item.body.toString()).toBe('Call Bob.\n');
-    expect(plan.data.id).toBe(item.data.id);
+    expect(plan.data.id).toBe(item.data.ai_id);
   });
 
   test('mixed ticks, including an indented and a numbered box, complete the plan', async () => {
@@ -78,12 +81,20 @@ describe('completion', () => {
     expect(await listDir(path.join(root, 'Done', MONTH))).toEqual(['PLAN_a.md', 'a.md']);
   });
 
-  test('item status done → done', async () => {
+  test("the agent's item status set to done → done", async () => {
     const root = await plannedVault({ 'a.md': 'x\n' });
     const file = path.join(root, 'Needs_Action', 'a.md');
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('status: planned', 'status: done'));
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('ai_status: planned', 'ai_status: done'));
     await complete(root);
     expect(await listDir(path.join(root, 'Done', MONTH))).toEqual(['PLAN_a.md', 'a.md']);
+  });
+
+  test("the user's own status: done on an item is theirs: the item stays open", async () => {
+    const root = await plannedVault({ 'a.md': '---\nstatus: done\n---\nx\n' });
+    const { result } = await complete(root);
+    expect(result.processed).toBe(0);
+    expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['a.md']);
+    expect((await readNote(path.join(root, 'Needs_Action', 'a.md'))).data).toMatchObject({ status: 'done', ai_status: 'planned' });
   });
 
   test.each([
@@ -120,7 +131,7 @@ describe('completion', () => {
     expect(await fs.readFile(path.join(root, 'Done', MONTH, 'PLAN_a.md'), 'utf8')).toBe('old plan');
     const item = await readNote(path.join(root, 'Done', MONTH, 'a (2).md'));
     const plan = await readNote(path.join(root, 'Done', MONTH, 'PLAN_a (2).md'));
-    expect(item.data.plan).toBe('[[PLAN_a (2)]]');
+    expect(item.data.ai_plan).toBe('[[PLAN_a (2)]]');
     expect(plan.data.source).toBe('[[a (2)]]');
     expect(item.body.toString()).toBe('new a\n');
   });
@@ -139,7 +150,7 @@ describe('completion', () => {
     expect(names).toContain('scan (2).pdf.md');
     expect(await fs.readFile(path.join(root, 'Done', MONTH, 'scan (2).pdf'), 'utf8')).toBe('new pdf');
     const companion = await readNote(path.join(root, 'Done', MONTH, 'scan (2).pdf.md'));
-    expect(companion.data.attachment).toBe('scan (2).pdf');
+    expect(companion.data.ai_attachment).toBe('scan (2).pdf');
     for (const name of taken) expect(await fs.readFile(path.join(root, 'Done', MONTH, name), 'utf8')).toBe(`old ${name}`);
   });
 
@@ -156,11 +167,11 @@ describe('completion', () => {
 
 describe('completion: an interrupted filing is replayed', () => {
   async function tornFiling(root: string, doFirstStep: 'whole' | 'copy-only') {
-    const id = (await readNote(path.join(root, 'Needs_Action', 'scan.pdf.md'))).data.id as string;
+    const id = (await readNote(path.join(root, 'Needs_Action', 'scan.pdf.md'))).data.ai_id as string;
     const doneDir = path.join(root, 'Done', MONTH);
-    const completed = DONE_AT.toISOString();
+    const completed = localDateTime(DONE_AT);
     const steps = [
-      { from: path.join(root, 'Needs_Action', 'scan.pdf.md'), to: path.join(doneDir, 'scan.pdf.md'), kind: 'note', changes: { status: 'done', completed, plan: '[[PLAN_scan.pdf]]', attachment: 'scan.pdf' } },
+      { from: path.join(root, 'Needs_Action', 'scan.pdf.md'), to: path.join(doneDir, 'scan.pdf.md'), kind: 'note', changes: { ai_status: 'done', ai_completed: completed, ai_plan: '[[PLAN_scan.pdf]]', ai_attachment: 'scan.pdf' } },
       { from: path.join(root, 'Needs_Action', 'scan.pdf'), to: path.join(doneDir, 'scan.pdf'), kind: 'file' },
       { from: path.join(root, 'Plans', 'PLAN_scan.pdf.md'), to: path.join(doneDir, 'PLAN_scan.pdf.md'), kind: 'note', changes: { status: 'done', completed, source: '[[scan.pdf]]' } },
     ];
@@ -169,7 +180,7 @@ describe('completion: an interrupted filing is replayed', () => {
     // The first step by hand, as the crashed run would have made it.
     await fs.mkdir(doneDir, { recursive: true });
     const source = await fs.readFile(steps[0]!.from, 'utf8');
-    await fs.writeFile(steps[0]!.to, source.replace('status: planned', `status: done\ncompleted: ${completed}`));
+    await fs.writeFile(steps[0]!.to, source.replace('ai_status: planned', `ai_status: done\nai_completed: ${completed}`));
     if (doFirstStep === 'whole') await fs.rm(steps[0]!.from);
   }
 
@@ -177,6 +188,7 @@ describe('completion: an interrupted filing is replayed', () => {
     const root = await plannedVault({ 'scan.pdf': 'pdf bytes' });
     await editPlan(root, 'PLAN_scan.pdf.md', tickAll('x'));
     await tornFiling(root, firstStep);
+    await recoverVault(stageContext(root, { now: DONE_AT }).ctx);
     const { result } = await complete(root);
     expect(result.failed).toBe(0);
     const files = await listFilesDeep(root);
@@ -186,7 +198,17 @@ describe('completion: an interrupted filing is replayed', () => {
       `Done/${MONTH}/scan.pdf.md`,
     ]);
     expect(await fs.readFile(path.join(root, 'Done', MONTH, 'scan.pdf'), 'utf8')).toBe('pdf bytes');
-    expect((await readNote(path.join(root, 'Done', MONTH, 'PLAN_scan.pdf.md'))).data).toMatchObject({ status: 'done', completed: DONE_AT.toISOString() });
+    expect((await readNote(path.join(root, 'Done', MONTH, 'PLAN_scan.pdf.md'))).data).toMatchObject({ status: 'done', completed: localDateTime(DONE_AT) });
     expect(await listDir(path.join(root, '.ai-employee', 'journal'))).toEqual([]);
+  });
+
+  test('a replay never removes a new note that now has the filed note\'s name', async () => {
+    const root = await plannedVault({ 'scan.pdf': 'pdf bytes' });
+    await editPlan(root, 'PLAN_scan.pdf.md', tickAll('x'));
+    await tornFiling(root, 'whole');
+    // The crash came after the item reached Done/; then a new note of the same name arrived.
+    await fs.writeFile(path.join(root, 'Needs_Action', 'scan.pdf.md'), 'a new note the user just made\n');
+    await recoverVault(stageContext(root, { now: DONE_AT }).ctx);
+    expect(await fs.readFile(path.join(root, 'Needs_Action', 'scan.pdf.md'), 'utf8')).toBe('a new note the user just made\n');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { dashboardStage } from '../../src/dashboard/stage.js';
 import { makeStageContext } from '../briefing/stage-context.js';
-import { ago, makeTempDir, note, writeTree } from './vault-tree.js';
+import { ago, makeTempDir, item, note, writeTree } from './vault-tree.js';
 
 const NOW = new Date(2025, 2, 14, 9, 5);
 let root: string;
@@ -18,7 +18,7 @@ describe('dashboardStage', () => {
   test('writes the block inside the user\'s Dashboard.md, with failed jobs from state', async () => {
     await writeTree(root, {
       'Dashboard.md': '# Mine\n\nmy words\n<!-- ai-employee:start -->\nold\n<!-- ai-employee:end -->\nafter\n',
-      'Needs_Action/Pay rent.md': note({ id: 'r', received: ago(NOW, 2), priority: 'high', due: '2025-03-13' }),
+      'Needs_Action/Pay rent.md': item({ id: 'r', received: ago(NOW, 2), priority: 'high', due: '2025-03-13' }),
     });
     const { ctx } = makeStageContext(root, NOW);
     ctx.state.mode = 'daemon';

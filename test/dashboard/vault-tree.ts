@@ -26,6 +26,14 @@ export function note(fields: Record<string, string | number | undefined>, body =
   return `---\n${yaml}\n---\n${body}`;
 }
 
+const AGENT_KEYS = new Set(['id', 'type', 'status', 'received', 'source', 'original_name', 'completed', 'plan', 'subject', 'from', 'attachment', 'title']);
+
+// An item note as the agent writes it: its own fields carry the ai_ prefix (type file_drop is now the file's kind).
+export function item(fields: Record<string, string | number | undefined>, body = ''): string {
+  const named = Object.entries(fields).map(([key, value]) => [AGENT_KEYS.has(key) ? `ai_${key}` : key, key === 'type' && value === 'file_drop' ? 'file' : value]);
+  return note(Object.fromEntries(named), body);
+}
+
 // A local time `days` days (and hours) before `now`, as ISO, so tests do not depend on the time zone.
 export function ago(now: Date, days: number, hours = 0): string {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() - days, now.getHours() - hours, now.getMinutes()).toISOString();

@@ -64,9 +64,9 @@ function makeDrops(random: () => number): Drop[] {
 function preExisting(): Record<string, string> {
   const tree: Record<string, string> = { 'ai-employee.yaml': 'intake:\n  settleTime: 0ms\n' };
   for (let i = 0; i < 10; i++) {
-    tree[`Needs_Action/pre-${i}.md`] = `---\nid: 20260101-000000-0000000${i}\ntype: note\nstatus: needs_action\n---\nOlder item ${i}.\n`;
+    tree[`Needs_Action/pre-${i}.md`] = `---\nai_id: 20260101-000000-0000000${i}\nai_type: note\nai_status: needs_action\n---\nOlder item ${i}.\n`;
     tree[`Needs_Action/pre-${i}.pdf`] = `older pdf ${i}`;
-    tree[`Needs_Action/pre-${i}.pdf.md`] = `---\nid: 20260101-000000-1000000${i}\ntype: file_drop\nstatus: needs_action\nattachment: pre-${i}.pdf\n---\n![[pre-${i}.pdf]]\n`;
+    tree[`Needs_Action/pre-${i}.pdf.md`] = `---\nai_id: 20260101-000000-1000000${i}\nai_type: pdf\nai_status: needs_action\nai_attachment: pre-${i}.pdf\n---\n![[pre-${i}.pdf]]\n`;
   }
   return tree;
 }
@@ -97,7 +97,7 @@ async function readItems(root: string): Promise<{ items: Found[]; plans: Found[]
     for (const name of names.filter((n) => n.endsWith('.md'))) {
       if (names.includes(`${name}.md`)) {
         const companion = splitNoteBytes(await fs.readFile(path.join(root, folder, `${name}.md`)));
-        if (companion.data.attachment === name) continue;
+        if (companion.data.ai_attachment === name) continue;
       }
       const note = splitNoteBytes(await fs.readFile(path.join(root, folder, name)));
       (name.startsWith('PLAN_') ? plans : items).push({ folder, name, data: note.data, body: note.body });
@@ -139,7 +139,7 @@ describe('crash safety of --once', () => {
 
     const { items, plans } = await readItems(root);
     const inbox = await listDir(path.join(root, 'Inbox'));
-    const where = (name: string) => items.filter((item) => item.data.original_name === name);
+    const where = (name: string) => items.filter((item) => item.data.ai_original_name === name);
     for (const drop of drops) {
       const found = where(drop.name);
       const stillInInbox = inbox.includes(drop.name);
@@ -152,27 +152,27 @@ describe('crash safety of --once', () => {
       if (drop.body) {
         expect(item.body.equals(drop.body), `${drop.name} body (seed ${SEED})`).toBe(true);
       } else {
-        const attachment = path.join(root, item.folder, String(item.data.attachment));
-        expect(`${item.data.attachment}.md`).toBe(item.name);
+        const attachment = path.join(root, item.folder, String(item.data.ai_attachment));
+        expect(`${item.data.ai_attachment}.md`).toBe(item.name);
         expect(sha256(await fs.readFile(attachment)), `${drop.name} bytes (seed ${SEED})`).toBe(sha256(drop.bytes));
-        expect(item.data.sha256).toBe(sha256(drop.bytes));
+        expect(item.data.ai_sha256).toBe(sha256(drop.bytes));
       }
     }
     // The older items are all still there, once each.
     for (let i = 0; i < 10; i++) {
-      expect(items.filter((item) => item.data.id === `20260101-000000-0000000${i}`)).toHaveLength(1);
-      expect(items.filter((item) => item.data.id === `20260101-000000-1000000${i}`)).toHaveLength(1);
+      expect(items.filter((item) => item.data.ai_id === `20260101-000000-0000000${i}`)).toHaveLength(1);
+      expect(items.filter((item) => item.data.ai_id === `20260101-000000-1000000${i}`)).toHaveLength(1);
     }
     expect(items.length, `items (seed ${SEED})`).toBe(20 + drops.length - drops.filter((d) => inbox.includes(d.name)).length);
 
     // Each item exactly one plan, with its id, linked from the item and beside it.
-    const ids = items.map((item) => item.data.id);
+    const ids = items.map((item) => item.data.ai_id);
     expect(new Set(ids).size, `item ids are unique (seed ${SEED})`).toBe(ids.length);
     for (const item of items) {
-      const own = plans.filter((plan) => plan.data.id === item.data.id);
+      const own = plans.filter((plan) => plan.data.id === item.data.ai_id);
       expect(own.map((p) => `${p.folder}/${p.name}`), `plans of ${item.folder}/${item.name} (seed ${SEED})`).toHaveLength(1);
       const plan = own[0]!;
-      expect(item.data.plan).toBe(`[[${plan.name.replace(/\.md$/, '')}]]`);
+      expect(item.data.ai_plan).toBe(`[[${plan.name.replace(/\.md$/, '')}]]`);
       expect(plan.folder).toBe(item.folder === 'Needs_Action' ? 'Plans' : item.folder);
     }
     expect(plans.filter((plan) => plan.data.completion_note), `orphan plans (seed ${SEED})`).toEqual([]);

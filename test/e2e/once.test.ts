@@ -33,7 +33,7 @@ describe('--once end to end', () => {
     const root = await vault({
       'Inbox/a.md': 'Call Bob.\n',
       'Inbox/scan.pdf': '%PDF',
-      'Needs_Action/done.md': '---\nid: 20260101-000000-aaaaaaaa\nstatus: planned\nplan: "[[PLAN_done]]"\n---\nx\n',
+      'Needs_Action/done.md': '---\nai_id: 20260101-000000-aaaaaaaa\nai_status: planned\nai_plan: "[[PLAN_done]]"\n---\nx\n',
       'Plans/PLAN_done.md': '---\nid: 20260101-000000-aaaaaaaa\nsource: "[[done]]"\nstatus: pending\n---\n- [x] all ticked\n',
       'Needs_Action/open.md': 'no plan yet\n',
       'ai-employee.yaml': FAST,
@@ -56,7 +56,7 @@ describe('--once end to end', () => {
     const root = await vault({
       'Inbox/a.md': 'Call Bob.\n',
       'Inbox/scan.pdf': '%PDF',
-      'Needs_Action/done.md': '---\nid: 20260101-000000-aaaaaaaa\nstatus: planned\nplan: "[[PLAN_done]]"\n---\nx\n',
+      'Needs_Action/done.md': '---\nai_id: 20260101-000000-aaaaaaaa\nai_status: planned\nai_plan: "[[PLAN_done]]"\n---\nx\n',
       'Plans/PLAN_done.md': '---\nid: 20260101-000000-aaaaaaaa\nsource: "[[done]]"\nstatus: pending\n---\n- [x] all ticked\n',
       'ai-employee.yaml': FAST,
     });
@@ -117,7 +117,7 @@ describe('logs', () => {
       for (const line of text.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
     }
     const taken = await readNote(path.join(root, 'Needs_Action', forged));
-    expect(taken.data.original_name).toBe(forged);
+    expect(taken.data.ai_original_name).toBe(forged);
     expect(taken.body.toString()).toBe('forged note\n');
   });
 

@@ -20,7 +20,6 @@ export function stageContext(root: string, overrides: { now?: Date; config?: Par
     signal: new AbortController().signal,
     state: emptyState(),
     dryRun: overrides.dryRun,
-    fresh: [],
   };
   return { ctx, log, audit };
 }

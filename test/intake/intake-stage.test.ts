@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { intakeStage } from '../../src/intake/stage.js';
+import { recoverVault } from '../../src/runner/recover.js';
 import { listFilesDeep, readNote, sha256 } from '../helpers/core-notes.js';
 import { makeTempDir, makeVault, removeVault } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
 import { stageContext } from '../helpers/stage-context.js';
+import { localDateTime } from '../../src/vault/local-day.js';
 
 const NOW = new Date('2026-03-15T10:00:00Z');
 const roots: string[] = [];
@@ -30,13 +32,14 @@ async function intake(root: string, state?: ReturnType<typeof stageContext>['ctx
   return { result, log, ctx };
 }
 
+// The agent's own fields, all ai_-prefixed; datetimes in Obsidian's local "YYYY-MM-DDTHH:mm:ss".
 function expectIntakeFields(data: Record<string, any>, originalName: string, type: string) {
-  expect(data.id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{8}$/);
-  expect(data.type).toBe(type);
-  expect(data.status).toBe('needs_action');
-  expect(data.received).toBe(NOW.toISOString());
-  expect(data.source).toBe('inbox');
-  expect(data.original_name).toBe(originalName);
+  expect(data.ai_id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{8}$/);
+  expect(data.ai_type).toBe(type);
+  expect(data.ai_status).toBe('needs_action');
+  expect(data.ai_received).toBe(localDateTime(NOW));
+  expect(data.ai_source).toBe('inbox');
+  expect(data.ai_original_name).toBe(originalName);
 }
 
 describe('intake: markdown notes keep their body byte for byte', () => {
@@ -48,14 +51,15 @@ describe('intake: markdown notes keep their body byte for byte', () => {
       what: 'its own frontmatter with type: idea',
       text: '---\n# my comment stays\ntitle: Garden\ntags: [home, green]\ntype: idea\n---\nPlant tomatoes.\n',
       body: 'Plant tomatoes.\n',
-      type: 'idea',
+      type: 'note',
+      own: { title: 'Garden', tags: ['home', 'green'], type: 'idea' },
       yamlStartsWith: '# my comment stays\ntitle: Garden\ntags: [home, green]\ntype: idea\n',
     },
     { what: 'CRLF line endings', text: '---\r\ntitle: Windows\r\n---\r\nline one\r\nline two\r\n', body: 'line one\r\nline two\r\n', type: 'note', title: 'Windows' },
     { what: 'a BOM and frontmatter', text: '\uFEFF---\ntitle: Bom\n---\nbody after bom\n', body: 'body after bom\n', type: 'note', title: 'Bom' },
     { what: 'a BOM without frontmatter', text: '\uFEFFjust text\n', body: '\uFEFFjust text\n', type: 'note' },
     { what: 'a "---" that is a thematic break later on', text: 'Intro\n\n---\n\nMore\n', body: 'Intro\n\n---\n\nMore\n', type: 'note' },
-  ])('$what', async ({ text, body, type, yamlStartsWith, title }) => {
+  ])('$what', async ({ text, body, type, yamlStartsWith, title, own }) => {
     const root = await vaultWith({ 'note.md': text });
     const { result } = await intake(root);
     expect(result).toMatchObject({ processed: 1, failed: 0 });
@@ -66,6 +70,7 @@ describe('intake: markdown notes keep their body byte for byte', () => {
     expectIntakeFields(note.data, 'note.md', type);
     if (yamlStartsWith) expect(note.yamlText.startsWith(yamlStartsWith)).toBe(true);
     if (title) expect(note.data.title).toBe(title);
+    if (own) expect(note.data).toMatchObject(own);
   });
 
   test('.markdown is a note too', async () => {
@@ -108,8 +113,8 @@ describe('intake: a note whose frontmatter cannot be parsed moves unchanged, wit
     const moved = await fs.readFile(path.join(root, 'Needs_Action', 'odd.md'));
     expect(sha256(moved)).toBe(sha256(bytes));
     const companion = await readNote(path.join(root, 'Needs_Action', 'odd.md.md'));
-    expectIntakeFields(companion.data, 'odd.md', 'file_drop');
-    expect(companion.data).toMatchObject({ attachment: 'odd.md', size_bytes: bytes.length, sha256: sha256(bytes) });
+    expectIntakeFields(companion.data, 'odd.md', 'file');
+    expect(companion.data).toMatchObject({ ai_attachment: 'odd.md', ai_size_bytes: bytes.length, ai_sha256: sha256(bytes) });
     expect(companion.body.toString()).toContain('![[odd.md]]');
     await expect(fs.access(marker)).rejects.toThrow();
   });
@@ -123,9 +128,9 @@ describe('intake: other files move unchanged with a companion note', () => {
     expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['scan.pdf', 'scan.pdf.md']);
     expect((await fs.readFile(path.join(root, 'Needs_Action', 'scan.pdf'))).equals(pdf)).toBe(true);
     const companion = await readNote(path.join(root, 'Needs_Action', 'scan.pdf.md'));
-    expectIntakeFields(companion.data, 'scan.pdf', 'file_drop');
-    expect(companion.data.size_bytes).toBe(pdf.length);
-    expect(companion.data.sha256).toBe(sha256(pdf));
+    expectIntakeFields(companion.data, 'scan.pdf', 'pdf');
+    expect(companion.data.ai_size_bytes).toBe(pdf.length);
+    expect(companion.data.ai_sha256).toBe(sha256(pdf));
     expect(companion.body.toString()).toContain('![[scan.pdf]]');
   });
 
@@ -135,21 +140,21 @@ describe('intake: other files move unchanged with a companion note', () => {
       eml: 'From: Anna <anna@example.com>\r\nSubject: Invoice 42\r\nDate: Mon, 02 Mar 2026 09:00:00 +0100\r\n\r\nPlease pay.\r\n',
       from: 'Anna <anna@example.com>',
       subject: 'Invoice 42',
-      date: 'Mon, 02 Mar 2026 09:00:00 +0100',
+      date: localDateTime(new Date('2026-03-02T08:00:00Z')),
     },
     {
       what: 'RFC 2047 encoded words, a folded subject',
       eml: 'Date: Tue, 03 Mar 2026 10:00:00 +0000\nFrom: =?UTF-8?B?SsO2cmc=?= <j@example.de>\nSubject: =?utf-8?Q?Gr=C3=BC=C3=9Fe_aus?=\n =?utf-8?Q?_M=C3=BCnchen?=\n\nHallo\n',
       from: 'Jörg <j@example.de>',
       subject: 'Grüße aus München',
-      date: 'Tue, 03 Mar 2026 10:00:00 +0000',
+      date: localDateTime(new Date('2026-03-03T10:00:00Z')),
     },
   ])('an .eml with $what becomes type email', async ({ eml, from, subject, date }) => {
     const root = await vaultWith({ 'mail.eml': eml });
     await intake(root);
     const companion = await readNote(path.join(root, 'Needs_Action', 'mail.eml.md'));
     expectIntakeFields(companion.data, 'mail.eml', 'email');
-    expect(companion.data).toMatchObject({ from, subject, date });
+    expect(companion.data).toMatchObject({ ai_from: from, ai_subject: subject, ai_date: date });
     expect((await fs.readFile(path.join(root, 'Needs_Action', 'mail.eml'), 'utf8'))).toBe(eml);
   });
 });
@@ -178,7 +183,7 @@ describe('intake: names never collide', () => {
     expect(names).toContain('x (2).pdf.md');
     expect(await fs.readFile(path.join(root, 'Needs_Action', 'x (2).pdf'), 'utf8')).toBe('new bytes');
     const companion = await readNote(path.join(root, 'Needs_Action', 'x (2).pdf.md'));
-    expect(companion.data).toMatchObject({ attachment: 'x (2).pdf', original_name: 'x.pdf' });
+    expect(companion.data).toMatchObject({ ai_attachment: 'x (2).pdf', ai_original_name: 'x.pdf' });
     expect(companion.body.toString()).toContain('![[x (2).pdf]]');
     for (const [file, content] of Object.entries(existing)) expect(await fs.readFile(path.join(root, file), 'utf8')).toBe(content);
   });
@@ -243,7 +248,7 @@ describe('intake: leftovers of a killed run', () => {
       [`Needs_Action/.ai-employee-tmp-${process.pid}-aaaaaa`]: 'in flight',
       'Needs_Action/keep.md': '---\nid: k\n---\n',
     });
-    await intake(root);
+    await recoverVault(stageContext(root, { now: NOW }).ctx);
     expect(await listFilesDeep(path.join(root, 'Needs_Action'))).toEqual([`.ai-employee-tmp-${process.pid}-aaaaaa`, 'keep.md']);
     expect(await listDir(path.join(root, 'Plans'))).toEqual([]);
     expect(await listDir(path.join(root, 'Done', '2026-01'))).toEqual([]);

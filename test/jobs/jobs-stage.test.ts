@@ -37,7 +37,6 @@ function contextFor(jobs: Record<string, unknown>[], at: Date, extra: Partial<St
     gate: OPEN_GATE,
     signal: new AbortController().signal,
     state,
-    fresh: [],
     ...extra,
   };
   return { ctx, audit, log, state, setNow: (next: Date) => (ctx.now = () => next) };

@@ -56,7 +56,7 @@ describe('planWithCommand', () => {
 
   test('the prompt arrives on stdin with the handbook and the item; the program runs in the vault', async () => {
     const promptFile = path.join(vault, 'prompt.txt');
-    const item = makeItem({ body: 'Call Bob about the $(rm -rf ~) contract; `touch pwned`\n' });
+    const item = makeItem({ text: 'Call Bob about the $(rm -rf ~) contract; `touch pwned`\n' });
     const ctx = makeContext({ handbook: 'Clients named Bob are VIPs.\n' });
     const result = await planWithCommand(item, ctx, { command: model('record-stdin', 'prompt.txt'), cwd: vault, timeoutMs: 10_000, maxOutputKB: 64, log: memoryLogger() });
     expect(result.ok).toBe(true);

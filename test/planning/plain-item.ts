@@ -6,10 +6,10 @@ export function makeItem(over: Partial<PlanItem> = {}): PlanItem {
     fileName: 'item.md',
     stem: 'item',
     id: 'id-1',
-    type: 'note',
+    kind: 'note',
     received: new Date(2026, 0, 28, 10),
     frontmatter: {},
-    body: '',
+    text: '',
     ...over,
   };
 }

@@ -26,9 +26,9 @@ describe('planning through the stage', () => {
     for (const [item, stem] of [['call-bob.md', 'call-bob'], ['scan.pdf.md', 'scan.pdf'], ['mail.eml.md', 'mail.eml']] as const) {
       const itemNote = await readNote(path.join(root, 'Needs_Action', item));
       const planNote = await readNote(path.join(root, 'Plans', `PLAN_${stem}.md`));
-      expect(itemNote.data.status).toBe('planned');
-      expect(itemNote.data.plan).toBe(`[[PLAN_${stem}]]`);
-      expect(planNote.data.id).toBe(itemNote.data.id);
+      expect(itemNote.data.ai_status).toBe('planned');
+      expect(itemNote.data.ai_plan).toBe(`[[PLAN_${stem}]]`);
+      expect(planNote.data.id).toBe(itemNote.data.ai_id);
       expect(planNote.data).toMatchObject({ source: `[[${stem}]]`, status: 'pending', planner: 'rules' });
       expect(planNote.body.toString()).toMatch(/^- \[ \] /m);
     }
@@ -58,13 +58,13 @@ describe('planning through the stage', () => {
   test('an item whose plan was deleted gets a new one', async () => {
     const root = await vault({ 'Inbox/a.md': 'Review the contract.\n' });
     await iterate(root);
-    const id = (await readNote(path.join(root, 'Needs_Action', 'a.md'))).data.id;
+    const id = (await readNote(path.join(root, 'Needs_Action', 'a.md'))).data.ai_id;
     await fs.rm(path.join(root, 'Plans', 'PLAN_a.md'));
     const second = await iterate(root);
     expect(second.plan.processed).toBe(1);
     expect(await listDir(path.join(root, 'Plans'))).toEqual(['PLAN_a.md']);
     expect((await readNote(path.join(root, 'Plans', 'PLAN_a.md'))).data.id).toBe(id);
-    expect((await readNote(path.join(root, 'Needs_Action', 'a.md'))).data.plan).toBe('[[PLAN_a]]');
+    expect((await readNote(path.join(root, 'Needs_Action', 'a.md'))).data.ai_plan).toBe('[[PLAN_a]]');
   });
 
   test('a plan already written with the item id (crash before the item was linked) is reused', async () => {
@@ -82,13 +82,13 @@ describe('planning through the stage', () => {
 
   test("a PLAN_ name taken by another item's plan gets a numbered plan", async () => {
     const root = await vault({
-      'Needs_Action/a.md': '---\nid: 20260315-100000-0000000a\nstatus: needs_action\n---\nDo it.\n',
+      'Needs_Action/a.md': '---\nai_id: 20260315-100000-0000000a\nai_status: needs_action\n---\nDo it.\n',
       'Plans/PLAN_a.md': '---\nid: 20200101-000000-ffffffff\nsource: "[[a-elsewhere]]"\n---\n- [ ] other\n',
     });
     await iterate(root);
     expect(await listDir(path.join(root, 'Plans'))).toEqual(['PLAN_a (2).md', 'PLAN_a.md']);
     expect((await readNote(path.join(root, 'Plans', 'PLAN_a (2).md'))).data.id).toBe('20260315-100000-0000000a');
-    expect((await readNote(path.join(root, 'Needs_Action', 'a.md'))).data.plan).toBe('[[PLAN_a (2)]]');
+    expect((await readNote(path.join(root, 'Needs_Action', 'a.md'))).data.ai_plan).toBe('[[PLAN_a (2)]]');
   });
 
   test('an item the user put straight into Needs_Action (no frontmatter) gets an id and a plan', async () => {
@@ -96,8 +96,8 @@ describe('planning through the stage', () => {
     await iterate(root);
     const item = await readNote(path.join(root, 'Needs_Action', 'hand.md'));
     const plan = await readNote(path.join(root, 'Plans', 'PLAN_hand.md'));
-    expect(item.data.id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{8}$/);
-    expect(plan.data.id).toBe(item.data.id);
+    expect(item.data.ai_id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{8}$/);
+    expect(plan.data.id).toBe(item.data.ai_id);
     expect(item.body.toString()).toBe('Sign the lease.\n');
   });
 });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { readHandbookKeywords } from '../../src/planning/rules/handbook-keywords.js';
-import { choosePriority, normalizePriority } from '../../src/planning/rules/priority.js';
+import { choosePriority } from '../../src/planning/rules/priority.js';
+import { normalizePriority } from '../../src/items/priority.js';
 
 const NONE = { high: [], low: [] };
 

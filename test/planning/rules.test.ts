@@ -9,13 +9,13 @@ const CTX: PlanContext = { handbook: '', goals: '', highKeywords: [], now: new D
 
 describe('title', () => {
   test.each([
-    ['frontmatter title', { frontmatter: { title: '  Quarterly  taxes ' }, body: '# Heading' }, 'Quarterly taxes'],
+    ['frontmatter title', { frontmatter: { title: '  Quarterly  taxes ' }, text: '# Heading' }, 'Quarterly taxes'],
     ['numeric title', { frontmatter: { title: 2026 } }, '2026'],
-    ['email subject', { type: 'email', frontmatter: { subject: 'Re: Invoice 42' } }, 'Re: Invoice 42'],
-    ['first heading', { body: 'intro line\n\n## Call the bank\n# Later' }, 'Call the bank'],
-    ['heading in code is not one', { body: '```\n# not me\n```\nReal first line' }, 'Real first line'],
-    ['first line, list marker dropped', { body: '\n\n- [ ] buy milk\n- eggs' }, 'buy milk'],
-    ['embed lines skipped, then stem', { stem: 'scan.png', body: '![[scan.png]]\n' }, 'scan.png'],
+    ['email subject', { kind: 'email', title: 'Re: Invoice 42', email: { subject: 'Re: Invoice 42' } }, 'Re: Invoice 42'],
+    ['first heading', { text: 'intro line\n\n## Call the bank\n# Later' }, 'Call the bank'],
+    ['heading in code is not one', { text: '```\n# not me\n```\nReal first line' }, 'Real first line'],
+    ['first line, list marker dropped', { text: '\n\n- [ ] buy milk\n- eggs' }, 'buy milk'],
+    ['embed lines skipped, then stem', { stem: 'scan.png', text: '![[scan.png]]\n' }, 'scan.png'],
     ['control characters', { frontmatter: { title: 'a\u0000b\r\nc\u202Ed' } }, 'a b c d'],
     ['blank title falls through', { frontmatter: { title: '   ' }, stem: 'My stem' }, 'My stem'],
     ['empty everything', { stem: '' }, 'Untitled item'],
@@ -24,7 +24,7 @@ describe('title', () => {
   });
 
   test('at most 100 characters, one line', () => {
-    const title = chooseTitle(makeItem({ body: `# ${'long words '.repeat(40)}` }));
+    const title = chooseTitle(makeItem({ text: `# ${'long words '.repeat(40)}` }));
     expect([...title].length).toBeLessThanOrEqual(100);
     expect(title.endsWith('…')).toBe(true);
   });
@@ -32,14 +32,14 @@ describe('title', () => {
 
 describe('objective', () => {
   test.each([
-    ['note: first sentence', { body: '# Title\nWe should repaint the hall. It is grey.' }, 'We should repaint the hall.'],
-    ['note: line without a full stop', { body: 'Shopping list:\n- [ ] milk' }, 'Shopping list.'],
-    ['note: only checkboxes', { body: '- [ ] milk' }, 'Handle the note "T".'],
-    ['email', { type: 'email', frontmatter: { from: 'Ana <ana@x.org>', subject: 'Rent' } }, 'Handle the email from Ana <ana@x.org> about "Rent".'],
-    ['email without sender', { type: 'email', frontmatter: {} }, 'Handle the email about "T".'],
-    ['pdf', { attachment: { name: 'a.pdf', sizeBytes: 1 } }, 'Review the document a.pdf and act on what it asks for.'],
-    ['image', { attachment: { name: 'a.png', sizeBytes: 1 } }, 'Look at the image a.png and file it where it belongs.'],
-    ['file', { attachment: { name: 'a.zip', sizeBytes: 1 } }, 'Review the file a.zip and decide what to do with it.'],
+    ['note: first sentence', { text: '# Title\nWe should repaint the hall. It is grey.' }, 'We should repaint the hall.'],
+    ['note: line without a full stop', { text: 'Shopping list:\n- [ ] milk' }, 'Shopping list.'],
+    ['note: only checkboxes', { text: '- [ ] milk' }, 'Handle the note "T".'],
+    ['email', { kind: 'email', email: { from: 'Ana <ana@x.org>', subject: 'Rent' } }, 'Handle the email from Ana <ana@x.org> about "Rent".'],
+    ['email without sender', { kind: 'email', frontmatter: {} }, 'Handle the email about "T".'],
+    ['pdf', { kind: 'pdf', attachment: { name: 'a.pdf', sizeBytes: 1 } }, 'Review the document a.pdf and act on what it asks for.'],
+    ['image', { kind: 'image', attachment: { name: 'a.png', sizeBytes: 1 } }, 'Look at the image a.png and file it where it belongs.'],
+    ['file', { kind: 'file', attachment: { name: 'a.zip', sizeBytes: 1 } }, 'Review the file a.zip and decide what to do with it.'],
   ] as Array<[string, Partial<PlanItem>, string]>)('%s', (_case, over, expected) => {
     expect(writeObjective(makeItem(over), 'T')).toBe(expected);
   });
@@ -60,7 +60,7 @@ describe('planWithRules', () => {
   test('a note with the user’s own fields', () => {
     const item = makeItem({
       frontmatter: { title: 'Renew passport', priority: 'low', tags: ['admin', 'ai-employee'] },
-      body: 'URGENT: the passport expires. Book an appointment by Friday.\n',
+      text: 'URGENT: the passport expires. Book an appointment by Friday.\n',
     });
     expect(planWithRules(item, CTX)).toEqual({
       title: 'Renew passport',
@@ -75,19 +75,20 @@ describe('planWithRules', () => {
 
   test('handbook and configured keywords make it high', () => {
     const handbook = '## Priority keywords\n- high: landlord\n';
-    expect(planWithRules(makeItem({ body: 'Letter from the landlord' }), { ...CTX, handbook }).priority).toBe('high');
-    expect(planWithRules(makeItem({ body: 'Letter from the school' }), { ...CTX, highKeywords: ['School'] }).priority).toBe('high');
-    expect(planWithRules(makeItem({ body: 'Letter from the school' }), CTX).priority).toBe('normal');
+    expect(planWithRules(makeItem({ text: 'Letter from the landlord' }), { ...CTX, handbook }).priority).toBe('high');
+    expect(planWithRules(makeItem({ text: 'Letter from the school' }), { ...CTX, highKeywords: ['School'] }).priority).toBe('high');
+    expect(planWithRules(makeItem({ text: 'Letter from the school' }), CTX).priority).toBe('normal');
   });
 
   test('an email companion: subject, sender, body sentences, ⏫ steps, due from the body', () => {
     const item = makeItem({
-      type: 'email',
+      kind: 'email',
       stem: 'mail.eml',
       fileName: 'mail.eml.md',
-      frontmatter: { subject: 'Overdue invoice', from: 'billing@acme.test' },
-      body: '![[mail.eml]]\n',
-      attachment: { name: 'mail.eml', sizeBytes: 200, textHead: 'Subject: Overdue invoice\nDate: today\n\nPlease pay it tomorrow.\n' },
+      email: { subject: 'Overdue invoice', from: 'billing@acme.test' },
+      title: 'Overdue invoice',
+      text: 'Please pay it tomorrow.\n',
+      attachment: { name: 'mail.eml', sizeBytes: 200 },
     });
     const draft = planWithRules(item, CTX);
     expect(draft).toMatchObject({ title: 'Overdue invoice', priority: 'high', due: '2026-01-29', tags: ['ai-employee', 'email'] });
@@ -95,7 +96,7 @@ describe('planWithRules', () => {
   });
 
   test('a dropped PDF named invoice is high; a date in its file name is not a due date', () => {
-    const item = makeItem({ type: 'file_drop', stem: 'invoice 2026-02-01.pdf', body: '![[invoice 2026-02-01.pdf]]', attachment: { name: 'invoice 2026-02-01.pdf', sizeBytes: 9 } });
+    const item = makeItem({ kind: 'pdf', stem: 'invoice 2026-02-01.pdf', text: '', attachment: { name: 'invoice 2026-02-01.pdf', sizeBytes: 9 } });
     const draft = planWithRules(item, CTX);
     expect(draft.priority).toBe('high');
     expect(draft.due).toBeUndefined();
@@ -103,12 +104,12 @@ describe('planWithRules', () => {
   });
 
   test('an invalid received time counts from ctx.now', () => {
-    const draft = planWithRules(makeItem({ received: new Date(Number.NaN), body: 'Call Bo tomorrow.' }), CTX);
+    const draft = planWithRules(makeItem({ received: new Date(Number.NaN), text: 'Call Bo tomorrow.' }), CTX);
     expect(draft.due).toBe('2026-06-02');
   });
 
   test('is deterministic and does not change its input', () => {
-    const item = makeItem({ frontmatter: { tags: ['x'] }, body: '- [ ] one\nby EOM' });
+    const item = makeItem({ frontmatter: { tags: ['x'] }, text: '- [ ] one\nby EOM' });
     const copy = structuredClone(item);
     expect(planWithRules(item, CTX)).toEqual(planWithRules(item, CTX));
     expect(item).toEqual(copy);

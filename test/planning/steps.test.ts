@@ -19,11 +19,11 @@ describe('steps from the item’s own checkboxes', () => {
       '```',
       '+ [ ]   spaced   out  ',
     ].join('\n');
-    expect(texts(makeItem({ body }))).toEqual(['Call the bank', 'Send the form', 'Numbered one', 'spaced out']);
+    expect(texts(makeItem({ text: body }))).toEqual(['Call the bank', 'Send the form', 'Numbered one', 'spaced out']);
   });
 
   test('they win over action sentences', () => {
-    expect(texts(makeItem({ body: 'Please pay the rent.\n- [ ] Water the plants' }))).toEqual(['Water the plants']);
+    expect(texts(makeItem({ text: 'Please pay the rent.\n- [ ] Water the plants' }))).toEqual(['Water the plants']);
   });
 
   test('a box with its own 📅 date keeps it; Tasks priority signs are dropped', () => {
@@ -41,7 +41,7 @@ describe('steps from the item’s own checkboxes', () => {
   });
 
   test('a companion’s text attachment may hold them too', () => {
-    const item = makeItem({ type: 'file_drop', body: '![[todo.txt]]', attachment: { name: 'todo.txt', sizeBytes: 20, textHead: '- [ ] Buy milk\n' } });
+    const item = makeItem({ kind: 'text', text: '- [ ] Buy milk\n', attachment: { name: 'todo.txt', sizeBytes: 20 } });
     expect(texts(item)).toEqual(['Buy milk']);
   });
 });
@@ -69,25 +69,23 @@ describe('steps from action sentences', () => {
   });
 
   test('an email’s headers are not read, only its body', () => {
-    const textHead = 'From: a@b.c\nSubject: Please review the contract\n\nPlease pay the invoice.\n';
-    const item = makeItem({ type: 'email', body: '![[mail.eml]]', attachment: { name: 'mail.eml', sizeBytes: 99, textHead } });
+    const item = makeItem({ kind: 'email', email: { subject: 'Please review the contract' }, text: 'Please pay the invoice.\n', attachment: { name: 'mail.eml', sizeBytes: 99 } });
     expect(texts(item)).toEqual(['Pay the invoice']);
   });
 
-  test('a companion’s own body (written by intake) is not read for sentences', () => {
-    const item = makeItem({ type: 'file_drop', body: 'Please review this dropped file.\n![[a.bin]]', attachment: { name: 'a.bin', sizeBytes: 1 } });
+  test('embed-only lines are not read for sentences', () => {
+    const item = makeItem({ kind: 'file', text: '![[Please review a.bin]]', attachment: { name: 'a.bin', sizeBytes: 1 } });
     expect(texts(item)).toEqual(['Open and review a.bin', 'Decide the next action']);
   });
 });
 
 describe('steps suited to the item’s kind', () => {
   test.each([
-    ['email', { type: 'email', attachment: { name: 'm.eml', sizeBytes: 1, textHead: 'Subject: hi\n\nHello.' } }, ['Read the email', 'Draft a reply', 'Send the reply']],
-    ['PDF (raw bytes are not read)', { type: 'file_drop', attachment: { name: 'Bill.PDF', sizeBytes: 1, textHead: '%PDF-1.7 please review' } }, ['Review the document Bill.PDF', 'Note any amounts, dates or actions it asks for', 'File the document']],
-    ['image', { type: 'file_drop', attachment: { name: 'photo.jpeg', sizeBytes: 1 } }, ['Look at the image photo.jpeg', 'File it where it belongs']],
-    ['other file', { type: 'file_drop', attachment: { name: 'data.zip', sizeBytes: 1 } }, ['Open and review data.zip', 'Decide the next action']],
-    ['binary head with NULs', { type: 'file_drop', attachment: { name: 'x.dat', sizeBytes: 1, textHead: 'Pay\u0000 now' } }, ['Open and review x.dat', 'Decide the next action']],
-    ['note', { body: 'Just a thought about lunch.' }, ['Review the note', 'Decide the next action']],
+    ['email', { kind: 'email', text: 'Hello.', attachment: { name: 'm.eml', sizeBytes: 1 } }, ['Read the email', 'Draft a reply', 'Send the reply']],
+    ['PDF without text', { kind: 'pdf', attachment: { name: 'Bill.PDF', sizeBytes: 1 } }, ['Review the document Bill.PDF', 'Note any amounts, dates or actions it asks for', 'File the document']],
+    ['image', { kind: 'image', attachment: { name: 'photo.jpeg', sizeBytes: 1 } }, ['Look at the image photo.jpeg', 'File it where it belongs']],
+    ['other file', { kind: 'file', attachment: { name: 'data.zip', sizeBytes: 1 } }, ['Open and review data.zip', 'Decide the next action']],
+        ['note', { text: 'Just a thought about lunch.' }, ['Review the note', 'Decide the next action']],
   ] as Array<[string, Partial<PlanItem>, string[]]>)('%s', (_kind, over, expected) => {
     expect(texts(makeItem(over))).toEqual(expected);
   });
@@ -95,7 +93,7 @@ describe('steps suited to the item’s kind', () => {
 
 describe('due date and priority on steps', () => {
   test('the due date goes on the last step; ⏫ on every step when high', () => {
-    const steps = buildSteps(makeItem({ body: '- [ ] a\n- [ ] b 📅 2026-02-10\n- [ ] c' }), '2026-02-01', true);
+    const steps = buildSteps(makeItem({ text: '- [ ] a\n- [ ] b 📅 2026-02-10\n- [ ] c' }), '2026-02-01', true);
     expect(steps).toEqual([
       { text: 'a', high: true },
       { text: 'b', due: '2026-02-10', high: true },

@@ -85,10 +85,10 @@ describe('crash torture', () => {
     console.log(`[torture] crash/completion: ${killed} of 8 runs killed mid-way, ${ticked.size} plans ticked`);
     expect([...(await checkDrops(vault, drops)), ...(await checkPlans(vault)), ...(await checkNothingInFlight(vault))]).toEqual([]);
     const done = await readFiles(vault, 'Done');
-    const doneIds = (plan: boolean) => done.filter((f) => f.data && /\/PLAN_[^/]*$/.test(f.rel) === plan).map((f) => String(f.data!.id)).sort();
+    const doneIds = (plan: boolean) => done.filter((f) => f.data && /\/PLAN_[^/]*$/.test(f.rel) === plan).map((f) => String(plan ? f.data!.id : f.data!.ai_id)).sort();
     expect(doneIds(true)).toEqual([...ticked].sort());
     expect(doneIds(false)).toEqual([...ticked].sort());
-    for (const f of done) if (f.data) expect(f.data.status, f.rel).toBe('done');
+    for (const f of done) if (f.data) expect(/\/PLAN_[^/]*$/.test(f.rel) ? f.data.status : f.data.ai_status, f.rel).toBe('done');
     await checkDashboard(vault);
   });
 

@@ -93,8 +93,9 @@ describe('hostile vaults, end to end', () => {
     const vault = path.join(parent, 'vault-notes');
     const notes = hostileNotes(marker);
     const planned = {
-      'Needs_Action/climb.md': '---\nid: 20240101-000000-aaaaaaaa\nstatus: done\nattachment: ../../outside/secret.txt\nplan: "[[../Plans/PLAN_climb]]"\n---\nbody\n',
-      'Needs_Action/secret.txt.md': '---\nid: 20240101-000000-bbbbbbbb\nattachment: ../../outside/secret.txt\nstatus: done\n---\n',
+      'Needs_Action/climb.md': '---\nai_id: 20240101-000000-aaaaaaaa\nai_status: done\nai_attachment: ../../outside/secret.txt\nai_plan: "[[../Plans/PLAN_climb]]"\n---\nbody\n',
+      'Needs_Action/climb-old.md': '---\nid: 20240101-000000-cccccccc\nsource: inbox\nstatus: done\nattachment: ../../outside/secret.txt\nplan: "[[../Plans/PLAN_climb]]"\n---\nbody\n',
+      'Needs_Action/secret.txt.md': '---\nai_id: 20240101-000000-bbbbbbbb\nai_attachment: ../../outside/secret.txt\nai_status: done\n---\n',
       'Plans/PLAN_escape.md': '---\nid: ../../outside/x\nsource: "[[../../outside/x]]"\nstatus: done\n---\n- [x] go\n',
       'Plans/PLAN_abs.md': '---\nid: 20240101-000000-cccccccc\nsource: "[[/tmp/x]]"\n---\n- [x] go\n',
       'Plans/PLAN_etc.md': '---\nsource: "[[../outside/etc/passwd]]"\nstatus: done\n---\n',
@@ -155,7 +156,7 @@ describe('hostile vaults, end to end', () => {
     const args = ['--once', '--vault', vault, '--ignore-constraints', '--quiet'];
     expect((await runCli(args)).code).toBe(0);
     expect(await checkPlans(vault)).toEqual([]);
-    const id = readNoteText(await fs.readFile(path.join(vault, 'Needs_Action', name), 'utf8')).data.id;
+    const id = readNoteText(await fs.readFile(path.join(vault, 'Needs_Action', name), 'utf8')).data.ai_id;
     const plans = await fs.readdir(path.join(vault, 'Plans'));
     const other: string[] = [];
     for (const plan of plans) if (readNoteText(await fs.readFile(path.join(vault, 'Plans', plan), 'utf8')).data.id === id) other.push(plan);

@@ -16,7 +16,7 @@ export function chooseTitle(item: PlanItem): string {
   const lines = readProseLines(readUserText(item));
   const candidates = [
     readStringField(item, 'title'),
-    readStringField(item, 'subject'),
+    item.title,
     lines.map((line) => HEADING.exec(line)?.[1]).find((heading) => heading !== undefined),
     lines.map((line) => line.replace(LINE_MARKUP, '')).find((line) => /[\p{L}\p{N}]/u.test(line)),
     item.stem,
@@ -41,8 +41,8 @@ export function writeObjective(item: PlanItem, title: string): string {
 }
 
 function describeEmail(item: PlanItem, title: string): string {
-  const from = readStringField(item, 'from');
-  const subject = readStringField(item, 'subject') ?? title;
+  const from = item.email?.from;
+  const subject = item.email?.subject ?? title;
   const sender = from ? ` from ${toSingleLine(from, 80)}` : '';
   return toSingleLine(`Handle the email${sender} about "${toSingleLine(subject, MAX_TITLE_LENGTH)}".`, MAX_OBJECTIVE_LENGTH);
 }

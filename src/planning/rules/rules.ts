@@ -1,7 +1,7 @@
 import { chooseTitle, writeObjective } from './describe-item.js';
 import { chooseDueDate } from './due-date.js';
 import { readHandbookKeywords } from './handbook-keywords.js';
-import { readAttachmentText, readItemKind, readStringField, readUserText } from './item-text.js';
+import { readItemKind, readStringField, readUserText } from './item-text.js';
 import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { choosePriority } from './priority.js';
 import { buildSteps } from './steps.js';
@@ -14,13 +14,14 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const keywords = readHandbookKeywords(ctx.handbook);
   const title = chooseTitle(item);
   const ownTags = readOwnTags(item.frontmatter.tags);
-  const words = [title, readStringField(item, 'subject'), item.stem, ...ownTags, item.body, readAttachmentText(item)].join('\n');
+  const words = [title, item.email?.subject, item.stem, ...ownTags, item.text].join('\n');
   const priority = choosePriority(item.frontmatter.priority, words, {
     high: [...keywords.high, ...ctx.highKeywords],
     low: keywords.low,
   });
-  const received = Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
-  const dateWords = [readStringField(item, 'title'), readStringField(item, 'subject'), readUserText(item)].join('\n');
+  const sent = item.email?.date;
+  const received = sent && !Number.isNaN(sent.getTime()) ? sent : Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
+  const dateWords = [readStringField(item, 'title'), item.title, readUserText(item)].join('\n');
   const due = chooseDueDate(item.frontmatter.due, dateWords, received);
   return {
     title,

@@ -1,4 +1,4 @@
-import { readAttachmentText, readItemKind, readProseLines, readUserText, type ItemKind } from './item-text.js';
+import { readItemKind, readProseLines, readUserText } from './item-text.js';
 import { compilePhrases } from './phrases.js';
 import type { PlanItem, PlanStep } from '../planner.js';
 import { toSingleLine } from '../single-line.js';
@@ -23,7 +23,7 @@ export const ACTION_VERBS = [
   'fill in', 'fill out', 'read', 'visit', 'collect', 'pick up', 'drop off', 'transfer', 'invite',
 ];
 
-const FALLBACK: Record<ItemKind, (name: string) => string[]> = {
+const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string) => string[]> = {
   email: () => ['Read the email', 'Draft a reply', 'Send the reply'],
   pdf: (name) => [`Review the document ${name}`, 'Note any amounts, dates or actions it asks for', 'File the document'],
   image: (name) => [`Look at the image ${name}`, 'File it where it belongs'],
@@ -38,7 +38,7 @@ const POLITE_START = /^(?:(?:please|pls|kindly|also|then|and)[,\s]+|(?:can|could
 
 // Used by the rules planner for every item.
 export function buildSteps(item: PlanItem, due: string | undefined, high: boolean): PlanStep[] {
-  const own = readCheckboxSteps(`${item.body}\n${readAttachmentText(item)}`);
+  const own = readCheckboxSteps(item.text);
   const found: PlanStep[] = own.length > 0 ? own : readActionSentences(readUserText(item)).map((text) => ({ text }));
   const steps = found.length > 0 ? found : fallbackSteps(item);
   return steps.map((step, index) => {

@@ -27,7 +27,7 @@ export function plainDataProblem(value: unknown, at = '$'): string | undefined {
 // (a note: its body after the new frontmatter; any other file: every byte, beside a companion note).
 export async function dropProblems(vault: string, name: string, bytes: Buffer): Promise<string | undefined> {
   const inInbox = await fs.readFile(path.join(vault, 'Inbox', name)).catch(() => undefined);
-  const items = (await readFiles(vault, 'Needs_Action')).filter((f) => f.data?.original_name === name);
+  const items = (await readFiles(vault, 'Needs_Action')).filter((f) => f.data?.ai_original_name === name);
   if (inInbox && items.length === 0) return inInbox.equals(bytes) ? undefined : `Inbox/${name} changed`;
   if (inInbox || items.length !== 1) return `${JSON.stringify(name)}: in Inbox ${!!inInbox}, ${items.length} items`;
   const item = items[0]!;

@@ -46,7 +46,7 @@ export async function checkDrops(root: string, drops: Drop[], options: { inboxMa
   for (const f of files) bySha.set(sha256(f.bytes), [...(bySha.get(sha256(f.bytes)) ?? []), f]);
   const byMarker = new Map<string, VaultFile[]>();
   for (const f of files) {
-    if (!f.body || f.data?.sha256 !== undefined || f.rel.startsWith('Inbox/')) continue;
+    if (!f.body || f.data?.ai_sha256 !== undefined || f.rel.startsWith('Inbox/')) continue;
     const marker = /^marker-[^\n]+/.exec(f.body.toString('utf8'))?.[0];
     if (marker) byMarker.set(marker, [...(byMarker.get(marker) ?? []), f]);
   }
@@ -63,7 +63,7 @@ export async function checkDrops(root: string, drops: Drop[], options: { inboxMa
     for (const f of found) {
       if (f.rel.startsWith('Inbox/')) continue;
       const companion = files.find((c) => c.rel === `${f.rel}.md`);
-      if (companion?.data?.sha256 !== sha256(drop.bytes)) problems.push(`${f.rel} has no companion note with its sha256`);
+      if (companion?.data?.ai_sha256 !== sha256(drop.bytes)) problems.push(`${f.rel} has no companion note with its sha256`);
     }
   }
   return problems;
@@ -80,15 +80,15 @@ export async function checkPlans(root: string): Promise<string[]> {
     plansById.set(id, [...(plansById.get(id) ?? []), plan]);
   }
   for (const item of items) {
-    const id = String(item.data!.id);
+    const id = String(item.data!.ai_id);
     const own = plansById.get(id) ?? [];
     if (own.length !== 1) problems.push(`${item.rel} (id ${id}) has ${own.length} plans: ${own.map((p) => p.rel).join(", ")}`);
     // The link exactly as the agent writes it ("[[PLAN_a#b]]" is not parsed: a link cannot name every file).
-    const link = item.data!.plan;
-    if (own.length !== 1 || link !== `[[${own[0]!.rel.slice('Plans/'.length).replace(/\.md$/, '')}]]`) problems.push(`${item.rel} links to plan ${String(item.data!.plan)}, which is not its plan`);
-    if (item.data!.status !== 'planned') problems.push(`${item.rel} has status ${String(item.data!.status)}`);
+    const link = item.data!.ai_plan;
+    if (own.length !== 1 || link !== `[[${own[0]!.rel.slice('Plans/'.length).replace(/\.md$/, '')}]]`) problems.push(`${item.rel} links to plan ${String(item.data!.ai_plan)}, which is not its plan`);
+    if (item.data!.ai_status !== 'planned') problems.push(`${item.rel} has status ${String(item.data!.ai_status)}`);
   }
-  const itemIds = new Set(items.map((i) => String(i.data!.id)));
+  const itemIds = new Set(items.map((i) => String(i.data!.ai_id)));
   for (const plan of plans) if (!itemIds.has(String(plan.data?.id))) problems.push(`${plan.rel} has no item`);
   return problems;
 }
