@@ -6,6 +6,7 @@ import { keepWatching, type KeptWatch } from '../daemon/keep-watching.js';
 import { startRepeating, type RepeatingTask } from '../daemon/repeat-task.js';
 import { describeRunStats, snapshotStats } from '../daemon/run-stats.js';
 import { listenForProcessEvents, type ProcessEvents } from '../daemon/signals.js';
+import { createWakeTimer, type WakeTimer } from '../daemon/wake-timer.js';
 import type { OpenWatcher } from '../daemon/watch-folders.js';
 import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
 import { openSession, type Session, type SessionOptions } from '../runner/session.js';
@@ -33,6 +34,7 @@ interface Running {
   watch?: KeptWatch;
   repeating: RepeatingTask[];
   jobs?: RepeatingTask;
+  wake: WakeTimer;
 }
 
 // Runs until a stop signal (exit code 0) or a lost lock (1). Resolves only after the lock is released.
@@ -71,12 +73,14 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       debounceMs: () => session.config.daemon.debounce,
       maxWaitMs: () => 4 * session.config.daemon.debounce,
       run: async (reasons) => {
-        await runItemIteration(session, signal, reasons);
+        const report = await runItemIteration(session, signal, reasons);
+        if (report) running.wake.at(earliestWake(report), options.now().getTime());
         idle.touch();
       },
       onError: countError('iteration'),
     }),
     repeating: [],
+    wake: createWakeTimer(() => running.scheduler.request('a note became quiet')),
   };
   const reload = async () => {
     if (signal.aborted) return;
@@ -117,6 +121,7 @@ async function startRunning(session: Session, options: DaemonOptions, signal: Ab
 }
 
 async function stopRunning(running: Running, log: Session['log']): Promise<void> {
+  running.wake.stop();
   await running.scheduler.stop();
   const jobsEnded = running.jobs?.stop().then(() => true);
   await Promise.all([...running.repeating.map((task) => task.stop()), running.watch?.close()]);
@@ -125,12 +130,18 @@ async function stopRunning(running: Running, log: Session['log']): Promise<void>
   }
 }
 
-async function runItemIteration(session: Session, signal: AbortSignal, reasons: string[]): Promise<void> {
-  if (signal.aborted) return;
+async function runItemIteration(session: Session, signal: AbortSignal, reasons: string[]): Promise<IterationReport | undefined> {
+  if (signal.aborted) return undefined;
   session.log.debug(`iteration for: ${reasons.join(', ')}`);
   const report = await session.iterate(DAEMON_ITEM_STAGES, signal);
   const summary = summarize(report);
   if (summary) session.log.info(`iteration done: ${summary}`);
+  return report;
+}
+
+function earliestWake(report: IterationReport): number | undefined {
+  const times = Object.values(report.results).map((result) => result.wakeAt).filter((at): at is number => at !== undefined);
+  return times.length > 0 ? Math.min(...times) : undefined;
 }
 
 // Only iterations that did something are worth an INFO line; a quiet one says nothing.

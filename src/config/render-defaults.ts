@@ -11,6 +11,9 @@ const SECTIONS: Record<Section, { title: string; keys: Record<string, string> }>
     keys: {
       ignore: 'File name patterns in Inbox/ that are never taken in (temporary and partial downloads).',
       settleTime: 'How long a file must stay unchanged before it is taken in.',
+      openNoteQuiet: 'A note open in Obsidian is taken once it is closed or has not changed for this long.',
+      editQuiet: 'A note saved again and again (typed in an editor) is taken once it has not changed for this long.',
+      emptyNoteWait: 'An empty note waits this long for its text.',
       ocr: 'Read the text of dropped images by OCR (needs the optional package tesseract.js).',
     },
   },

@@ -78,6 +78,9 @@ export const configSchema = z
       .object({
         ignore: z.array(z.string().min(1)).default(DEFAULT_IGNORE),
         settleTime: duration('500ms'),
+        openNoteQuiet: duration('5m'),
+        editQuiet: duration('30s'),
+        emptyNoteWait: duration('10m'),
         ocr: z.boolean().default(false),
       })
       .strict()

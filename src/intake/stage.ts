@@ -11,6 +11,8 @@ import { isNoteName, listNotes } from '../vault/list-items.js';
 import { readNoteData } from '../vault/note-file.js';
 import { classifyEntry, compileIgnore } from './classify-entry.js';
 import type { IntakeOptions, OpenHashes } from './name-reservations.js';
+import { leaveNotesBeingWritten, type EditRules, type Waiting } from './being-written.js';
+import { readObsidianOpenFiles } from './obsidian-open-files.js';
 import { settledNames } from './settle.js';
 import { claimEntry, releaseClaim, returnToInbox, type Claim } from './staging.js';
 import { takeInStaged } from './take-in.js';
@@ -25,8 +27,9 @@ export const intakeStage: Stage = {
     const gate = await ctx.gate.check('cheap', undefined, 'intake');
     if (!gate.ok) return { ...emptyResult(), heldBecause: gate.reason };
     const result: StageResult = { ...emptyResult(), taken: [], planned: [] };
-    const names = await listCandidates(ctx);
-    const { settled, busy } = await settledNames(ctx.vault.inbox, names, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
+    const { ready, waiting } = leaveNotesBeingWritten(ctx.vault.inbox, await listCandidates(ctx), ctx.now(), await editRules(ctx));
+    reportWaiting(ctx, waiting, result);
+    const { settled, busy } = await settledNames(ctx.vault.inbox, ready, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
     result.skipped += busy.length;
     if (busy.length > 0) ctx.log.info(`intake: ${busy.length} file(s) still being written, left for the next run`);
     if (ctx.dryRun) {
@@ -48,6 +51,19 @@ export const intakeStage: Stage = {
     return result;
   },
 };
+
+async function editRules(ctx: StageContext): Promise<EditRules> {
+  const { openNoteQuiet, editQuiet, emptyNoteWait } = ctx.config.intake;
+  return { openQuietMs: openNoteQuiet, editQuietMs: editQuiet, emptyWaitMs: emptyNoteWait, openFiles: await readObsidianOpenFiles(ctx.vault.root) };
+}
+
+function reportWaiting(ctx: StageContext, waiting: Waiting[], result: StageResult): void {
+  result.skipped += waiting.length;
+  for (const note of waiting) {
+    ctx.log.debug(`intake: Inbox/${note.name} is ${note.why}; left until ${new Date(note.until).toISOString()}`);
+    result.wakeAt = Math.min(result.wakeAt ?? Infinity, note.until);
+  }
+}
 
 // What every take-in of a run shares: names reserved in the run, the hashes of open items, what to read.
 export async function intakeOptions(ctx: StageContext, planAhead?: IntakeOptions['planAhead']): Promise<IntakeOptions> {

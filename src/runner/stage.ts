@@ -41,6 +41,8 @@ export interface StageResult {
   // Items this stage took in, and those of them it already planned (names in Needs_Action/).
   taken?: string[];
   planned?: string[];
+  // The stage left work that becomes ready at this time (ms since the epoch): run again then.
+  wakeAt?: number;
 }
 
 // What the earlier stages of one iteration hand to the later ones; the runner passes it explicitly.

@@ -46,7 +46,6 @@ describe('intake: markdown notes keep their body byte for byte', () => {
   test.each([
     { what: 'a plain note', text: 'Call Anna about the offer.\n\nThanks!\n', body: 'Call Anna about the offer.\n\nThanks!\n', type: 'note' },
     { what: 'a note without a final newline', text: 'one line', body: 'one line', type: 'note' },
-    { what: 'an empty note', text: '', body: '', type: 'note' },
     {
       what: 'its own frontmatter with type: idea',
       text: '---\n# my comment stays\ntitle: Garden\ntags: [home, green]\ntype: idea\n---\nPlant tomatoes.\n',

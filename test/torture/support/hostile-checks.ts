@@ -31,8 +31,8 @@ export async function dropProblems(vault: string, name: string, bytes: Buffer): 
   if (inInbox && items.length === 0) return inInbox.equals(bytes) ? undefined : `Inbox/${name} changed`;
   if (inInbox || items.length !== 1) return `${JSON.stringify(name)}: in Inbox ${!!inInbox}, ${items.length} items`;
   const item = items[0]!;
-  const attachment = item.data!.attachment;
-  if (typeof attachment === 'string' && item.data!.sha256) {
+  const attachment = item.data!.ai_attachment;
+  if (typeof attachment === 'string' && item.data!.ai_sha256) {
     const moved = await fs.readFile(path.join(vault, 'Needs_Action', attachment)).catch(() => undefined);
     return moved?.equals(bytes) ? undefined : `${JSON.stringify(name)}: attachment bytes differ`;
   }

@@ -46,7 +46,7 @@ export async function checkDrops(root: string, drops: Drop[], options: { inboxMa
   for (const f of files) bySha.set(sha256(f.bytes), [...(bySha.get(sha256(f.bytes)) ?? []), f]);
   const byMarker = new Map<string, VaultFile[]>();
   for (const f of files) {
-    if (!f.body || f.data?.ai_sha256 !== undefined || f.rel.startsWith('Inbox/')) continue;
+    if (!f.body || f.data?.ai_attachment !== undefined || f.rel.startsWith('Inbox/')) continue;
     const marker = /^marker-[^\n]+/.exec(f.body.toString('utf8'))?.[0];
     if (marker) byMarker.set(marker, [...(byMarker.get(marker) ?? []), f]);
   }
@@ -80,6 +80,8 @@ export async function checkPlans(root: string): Promise<string[]> {
     plansById.set(id, [...(plansById.get(id) ?? []), plan]);
   }
   for (const item of items) {
+    // A drop with the same bytes as an open item is kept beside it with no plan of its own.
+    if (item.data!.ai_duplicate_of !== undefined) continue;
     const id = String(item.data!.ai_id);
     const own = plansById.get(id) ?? [];
     if (own.length !== 1) problems.push(`${item.rel} (id ${id}) has ${own.length} plans: ${own.map((p) => p.rel).join(", ")}`);
