@@ -3,7 +3,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
-import { intakeStage } from '../../src/intake/stage.js';
 import { recoverVault } from '../../src/runner/recover.js';
 import { makeTempDir, makeVault, removeVault, writeTree } from '../helpers/make-vault.js';
 import { listDir, readTree } from '../helpers/read-tree.js';
