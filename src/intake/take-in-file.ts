@@ -1,6 +1,6 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
-import { renderCompanionBody, type TextSection } from '../items/companion-body.js';
+import { QUOTED_LABEL, renderCompanionBody, type TextSection } from '../items/companion-body.js';
 import type { Content } from '../items/content/read-content.js';
 import { itemFields } from '../items/item-fields.js';
 import type { Item } from '../items/item.js';
@@ -116,6 +116,7 @@ async function textSections(content: Content | undefined, saved: SavedAttachment
     const text = await readAttachmentText(attachment, dir, options);
     if (text) texts.push({ label: attachment.name, text });
   }
+  if (content?.quoted) texts.push({ label: QUOTED_LABEL, text: content.quoted });
   return { texts };
 }
 

@@ -17,6 +17,8 @@ export interface CompanionBody {
 }
 
 export const CONTENT_HEADING = '## Content';
+// An email's quoted replies and signature: found by search, never handed to the planners.
+export const QUOTED_LABEL = 'Quoted replies and signature';
 const FENCE_OPEN = /^(`{3,})text$/;
 
 // Used by intake to write a companion note's body.
@@ -39,11 +41,13 @@ export function readCompanionText(body: string): string {
   const start = lines.indexOf(CONTENT_HEADING);
   if (start === -1) return '';
   const texts: string[] = [];
+  let label = '';
   for (let i = start + 1; i < lines.length; i++) {
+    if (lines[i]!.startsWith('### ')) label = lines[i]!.slice(4);
     const fence = FENCE_OPEN.exec(lines[i]!)?.[1];
     if (!fence) continue;
     const end = lines.indexOf(fence, i + 1);
-    texts.push(lines.slice(i + 1, end === -1 ? undefined : end).join('\n'));
+    if (label !== QUOTED_LABEL) texts.push(lines.slice(i + 1, end === -1 ? undefined : end).join('\n'));
     if (end === -1) break;
     i = end;
   }

@@ -1,4 +1,5 @@
 import { composeNote, stringifyFrontmatter, type Frontmatter } from '../vault/frontmatter.js';
+import { localDateTime } from '../vault/local-day.js';
 import type { PlanDraft, PlanStep, Priority } from './planner.js';
 import { toSingleLine } from './single-line.js';
 
@@ -27,7 +28,7 @@ export function buildPlanFrontmatter(draft: PlanDraft, item: PlanTarget, created
   return {
     id: item.id,
     source: `[[${item.stem}]]`,
-    created: created.toISOString(),
+    created: localDateTime(created),
     status: 'pending',
     priority: PRIORITIES.includes(draft.priority) ? draft.priority : 'normal',
     ...(draft.due && ISO_DAY.test(draft.due) ? { due: draft.due } : {}),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { localDateTime } from '../../src/vault/local-day.js';
 import { describe, expect, test } from 'vitest';
 import type { PlanDraft } from '../../src/planning/planner.js';
 import { renderPlan } from '../../src/planning/render-plan.js';
@@ -29,7 +30,7 @@ describe('renderPlan', () => {
     expect(note.data).toEqual({
       id: '01JABC',
       source: '[[Call the bank]]',
-      created: '2026-01-28T10:00:00.000Z',
+      created: localDateTime(CREATED),
       status: 'pending',
       priority: 'normal',
       due: '2026-01-30',

@@ -1,0 +1,32 @@
+import fs from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readDocx } from './docx.js';
+import { readEmail } from './email.js';
+import { readHtml } from './html.js';
+import { readImage } from './image.js';
+import { readPdf } from './pdf.js';
+import type { Content, ContentKind } from './read-content.js';
+
+// The worker thread that parses one file: its memory is capped and it is terminated on timeout.
+const READERS: Record<Exclude<ContentKind, 'text'>, (bytes: Uint8Array, maxTextBytes: number) => Promise<Content>> = {
+  email: readEmail,
+  pdf: readPdf,
+  docx: readDocx,
+  html: readHtml,
+  image: readImage,
+};
+
+const { file, kind, maxTextBytes } = workerData as { file: string; kind: Exclude<ContentKind, 'text'>; maxTextBytes: number };
+try {
+  const content = await READERS[kind](new Uint8Array(await fs.readFile(file)), maxTextBytes);
+  parentPort!.postMessage({ ok: true, content }, (content.attachments ?? []).map((a) => a.content.buffer as ArrayBuffer));
+} catch (error) {
+  parentPort!.postMessage({ ok: false, reason: describe(error) });
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/password|encrypt/i.test(message)) return 'encrypted, not read';
+  if (/end of central directory|zip/i.test(message)) return 'not a valid .docx (not a zip archive)';
+  return message.replace(/\s+/g, ' ').slice(0, 200);
+}
