@@ -41,6 +41,8 @@ export interface PlanStep {
   text: string;
   due?: string;
   high?: boolean;
+  // A task copied from the item keeps its own Obsidian Tasks fields as written (⏫ 📅 ⏳ 🔁…).
+  fields?: string;
 }
 
 export interface PlanDraft {

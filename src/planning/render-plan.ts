@@ -58,6 +58,8 @@ export function renderTaskLines(steps: readonly PlanStep[]): string {
 }
 
 function renderTaskLine(step: PlanStep): string {
+  if (step.fields) return `- [ ] ${step.text} ${toSingleLine(step.fields, 300)}`;
   const due = step.due && ISO_DAY.test(step.due) ? ` 📅 ${step.due}` : '';
-  return `- [ ] ${step.text}${due}${step.high ? ' ⏫' : ''}`;
+  // Priority before the date, the order Obsidian Tasks writes them.
+  return `- [ ] ${step.text}${step.high ? ' ⏫' : ''}${due}`;
 }

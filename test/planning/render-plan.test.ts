@@ -67,7 +67,7 @@ describe('renderPlan', () => {
     [{ text: 'a' }, '- [ ] a'],
     [{ text: 'a', due: '2026-02-01' }, '- [ ] a 📅 2026-02-01'],
     [{ text: 'a', high: true }, '- [ ] a ⏫'],
-    [{ text: 'a', due: '2026-02-01', high: true }, '- [ ] a 📅 2026-02-01 ⏫'],
+    [{ text: 'a', due: '2026-02-01', high: true }, '- [ ] a ⏫ 📅 2026-02-01'],
     [{ text: 'a', due: 'next week' }, '- [ ] a'],
     [{ text: 'one\n- [x] two\n---' }, '- [ ] one - [x] two ---'],
   ])('step %j → %j', (step, line) => {

@@ -1,3 +1,4 @@
+import { findDueDate } from '../../src/planning/rules/due-date.js';
 import { describe, expect, test } from 'vitest';
 import type { PlanItem } from '../../src/planning/planner.js';
 import { makeItem } from './plain-item.js';
@@ -26,11 +27,17 @@ describe('steps from the item’s own checkboxes', () => {
     expect(texts(makeItem({ text: 'Please pay the rent.\n- [ ] Water the plants' }))).toEqual(['Water the plants']);
   });
 
-  test('a box with its own 📅 date keeps it; Tasks priority signs are dropped', () => {
-    expect(readCheckboxSteps('- [ ] Renew passport 📅 2026-03-01 ⏫\n- [ ] Book 🔼 flights')).toEqual([
-      { text: 'Renew passport', due: '2026-03-01' },
-      { text: 'Book flights' },
+  test('a box keeps its own Tasks fields as written (priority, dates, recurrence)', () => {
+    expect(readCheckboxSteps('- [ ] Renew passport ⏫ 📅 2026-03-01\n- [ ] Water plants 🔁 every week on Monday ⏳ 2026-02-02\n- [ ] Plain')).toEqual([
+      { text: 'Renew passport', due: '2026-03-01', fields: '⏫ 📅 2026-03-01' },
+      { text: 'Water plants', fields: '🔁 every week on Monday ⏳ 2026-02-02' },
+      { text: 'Plain' },
     ]);
+  });
+
+  test('a recurrence is not a deadline', () => {
+    expect(findDueDate('- [ ] Water plants 🔁 every week on Monday', new Date(2026, 0, 28))).toBeUndefined();
+    expect(findDueDate('- [x] Paid ✅ 2026-01-20', new Date(2026, 0, 28))).toBeUndefined();
   });
 
   test('at most 10 steps of at most 200 characters', () => {
@@ -96,7 +103,7 @@ describe('due date and priority on steps', () => {
     const steps = buildSteps(makeItem({ text: '- [ ] a\n- [ ] b 📅 2026-02-10\n- [ ] c' }), '2026-02-01', true);
     expect(steps).toEqual([
       { text: 'a', high: true },
-      { text: 'b', due: '2026-02-10', high: true },
+      { text: 'b', due: '2026-02-10', fields: '⏫ 📅 2026-02-10', high: true },
       { text: 'c', due: '2026-02-01', high: true },
     ]);
   });

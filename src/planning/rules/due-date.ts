@@ -47,7 +47,9 @@ export function readOwnDue(value: unknown): string | undefined {
 }
 
 // Used by the rules planner: the earliest due date the text names, relative to `received`.
-export function findDueDate(text: string, received: Date): string | undefined {
+export function findDueDate(words: string, received: Date): string | undefined {
+  // A recurrence ("🔁 every week on Monday") is not a deadline; a done or created date is not either.
+  const text = words.replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
   const today = new Date(received.getFullYear(), received.getMonth(), received.getDate());
   let earliest: string | undefined;
   for (const [pattern, resolve] of RULES) {

@@ -33,7 +33,8 @@ const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string) => string
 
 const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[([^\]])\]\s+(.*\S)\s*$/;
 const DUE_SIGNIFIER = /📅\s*(\d{4}-\d{2}-\d{2})/u;
-const PRIORITY_SIGNIFIERS = /[⏫🔼🔽⏬🔺]\uFE0F?/gu;
+// Where an Obsidian Tasks line's fields begin: its first priority, date, recurrence or id sign.
+const TASK_FIELDS = /\s*(?:[⏫🔼🔽⏬🔺📅⏳🛫➕🔁✅❌🆔⛔]|🏁)/u;
 const POLITE_START = /^(?:(?:please|pls|kindly|also|then|and)[,\s]+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)+/i;
 
 // Used by the rules planner for every item.
@@ -42,6 +43,7 @@ export function buildSteps(item: PlanItem, due: string | undefined, high: boolea
   const found: PlanStep[] = own.length > 0 ? own : readActionSentences(readUserText(item)).map((text) => ({ text }));
   const steps = found.length > 0 ? found : fallbackSteps(item);
   return steps.map((step, index) => {
+    if (step.fields) return high && !/[⏫🔼🔽⏬🔺]/u.test(step.fields) ? { ...step, fields: `⏫ ${step.fields}`, high: true } : step;
     const stepDue = step.due ?? (index === steps.length - 1 ? due : undefined);
     return { text: step.text, ...(stepDue ? { due: stepDue } : {}), ...(high ? { high: true } : {}) };
   });
@@ -53,10 +55,12 @@ export function readCheckboxSteps(text: string): PlanStep[] {
   for (const line of readProseLines(text)) {
     const match = CHECKBOX.exec(line);
     if (!match || match[1] !== ' ') continue;
-    const due = DUE_SIGNIFIER.exec(match[2]!)?.[1];
-    const bare = match[2]!.replace(DUE_SIGNIFIER, ' ').replace(PRIORITY_SIGNIFIERS, ' ');
-    const stepText = toSingleLine(bare, MAX_STEP_LENGTH);
-    if (stepText !== '') steps.push(due ? { text: stepText, due } : { text: stepText });
+    const task = match[2]!;
+    const due = DUE_SIGNIFIER.exec(task)?.[1];
+    const at = TASK_FIELDS.exec(task)?.index ?? task.length;
+    const stepText = toSingleLine(task.slice(0, at), MAX_STEP_LENGTH);
+    const fields = toSingleLine(task.slice(at), MAX_STEP_LENGTH);
+    if (stepText !== '') steps.push({ text: stepText, ...(due ? { due } : {}), ...(fields ? { fields } : {}) });
     if (steps.length === MAX_STEPS) break;
   }
   return steps;
