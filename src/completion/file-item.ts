@@ -2,10 +2,11 @@ import path from 'node:path';
 import { itemFields } from '../items/item-fields.js';
 import type { Item } from '../items/item.js';
 import { exists, numberedName } from '../vault/files.js';
-import { localDateTime } from '../vault/local-day.js';
+import { localDateTime, localDay } from '../vault/local-day.js';
 import { noteStem } from '../vault/note-link.js';
 import { toWikilink } from '../vault/wikilink.js';
 import { runFiling, type FilingStep } from './journal.js';
+import type { TaskMark } from './stamp-tasks.js';
 
 export interface FilingRequest {
   id: string;
@@ -18,6 +19,8 @@ export interface FilingRequest {
   // An email's saved attachments, full paths.
   extraFiles?: string[];
   plan?: string;
+  // The plan's ticked and cancelled steps: the item's matching open tasks are ticked the same way.
+  planMarks?: [string, TaskMark][];
   itemMissing?: boolean;
 }
 
@@ -37,6 +40,7 @@ export async function fileUnderDone(agentDir: string, request: FilingRequest): P
   for (const file of request.extraFiles ?? []) extraNames.push(await pick(file));
   const planName = request.plan ? await pick(request.plan) : undefined;
   const completed = localDateTime(request.completed);
+  const day = localDay(request.completed);
   const steps: FilingStep[] = [];
   if (request.item && itemName && request.itemModel) {
     const filed: Item = { ...request.itemModel, status: 'done', completed: request.completed };
@@ -44,7 +48,7 @@ export async function fileUnderDone(agentDir: string, request: FilingRequest): P
     if (attachmentName) filed.attachment = attachmentName;
     if (extraNames.length > 0) filed.attachments = extraNames;
     const changes = itemFields(filed, ['status', 'completed', 'plan', 'attachment', 'attachments']);
-    steps.push({ from: request.item, to: path.join(request.doneDir, itemName), kind: 'note', changes });
+    steps.push({ from: request.item, to: path.join(request.doneDir, itemName), kind: 'note', changes, stamp: { day, marks: request.planMarks ?? [] } });
   }
   if (request.attachment && attachmentName) steps.push({ from: request.attachment, to: path.join(request.doneDir, attachmentName), kind: 'file' });
   (request.extraFiles ?? []).forEach((file, index) => steps.push({ from: file, to: path.join(request.doneDir, extraNames[index]!), kind: 'file' }));
@@ -52,7 +56,7 @@ export async function fileUnderDone(agentDir: string, request: FilingRequest): P
     const changes: Record<string, unknown> = { status: 'done', completed };
     if (itemName) changes.source = toWikilink(noteStem(itemName));
     if (request.itemMissing) changes.completion_note = 'its item was missing from Needs_Action when this plan was filed';
-    steps.push({ from: request.plan, to: path.join(request.doneDir, planName), kind: 'note', changes });
+    steps.push({ from: request.plan, to: path.join(request.doneDir, planName), kind: 'note', changes, stamp: { day } });
   }
   await runFiling(agentDir, { id: request.id, steps });
   return { item: itemName, plan: planName };

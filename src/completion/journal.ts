@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createFileExclusive, ensureDir, exists, moveNoOverwrite, removeFile, writeFileAtomic } from '../vault/files.js';
 import type { Frontmatter } from '../vault/frontmatter.js';
 import { noteWithChanges, readNoteData } from '../vault/note-file.js';
+import { stampTasks, type TaskStamp } from './stamp-tasks.js';
 
 // A filing is a list of moves recorded before the first one is made, then replayed until all
 // are done: a crash at any point is finished by the next run, and no file ends up in two places.
@@ -14,6 +15,8 @@ export interface FilingStep {
   // A note is rewritten with `changes` into `to`; a file is moved as it is.
   kind: 'note' | 'file';
   changes?: Frontmatter;
+  // A note's task lines to stamp with done dates (and, for an item, to tick as its plan was).
+  stamp?: TaskStamp;
   // A file's device, inode and size when the filing was recorded: a replay never moves another file now at that path.
   identity?: string;
 }
@@ -52,7 +55,8 @@ async function replayStep(id: string, step: FilingStep): Promise<void> {
   if (!here || (here.id !== id && here.ai_id !== id)) return;
   const there = await readNoteData(step.to);
   if (!there) {
-    const { content } = await noteWithChanges(step.from, step.changes ?? {});
+    const stamp = step.stamp;
+    const { content } = await noteWithChanges(step.from, step.changes ?? {}, stamp && ((body) => stampTasks(body, stamp)));
     if (!(await createFileExclusive(step.to, content))) return;
   } else if (!carriesChanges(there, step.changes ?? {})) {
     return;

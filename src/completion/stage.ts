@@ -13,6 +13,7 @@ import { wikilinkTarget } from '../vault/wikilink.js';
 import { planFileName } from '../planning/write-plan.js';
 import { allTicked } from './checkboxes.js';
 import { fileUnderDone } from './file-item.js';
+import { readTaskMarks, type TaskMark } from './stamp-tasks.js';
 
 const PARALLEL_PLANS = 16;
 
@@ -20,6 +21,7 @@ interface Filable {
   id: string;
   item?: ItemNote & { item: Item };
   plan?: string;
+  planMarks?: [string, TaskMark][];
   itemMissing?: boolean;
 }
 
@@ -88,7 +90,10 @@ async function findFinished(ctx: StageContext, items: OpenItems, freshPlans: Set
       if (!note && stem !== undefined && present.has(stem)) return;
       if (!note && planned.has(name)) return;
       if (!note) found.push({ id, plan, itemMissing: true });
-      else if (data.status === 'done' || note.item.status === 'done' || allTicked(bodyOf(head).toString('utf8'))) found.push({ id, plan, item: note });
+      else {
+        const body = bodyOf(head).toString('utf8');
+        if (data.status === 'done' || note.item.status === 'done' || allTicked(body)) found.push({ id, plan, item: note, planMarks: readTaskMarks(body) });
+      }
     } catch (error) {
       noteFailure(ctx, `Plans/${plan}`, error, result);
     }
@@ -132,6 +137,7 @@ async function fileOne(ctx: StageContext, filable: Filable): Promise<void> {
     attachment: attachment && inNeedsAction(attachment),
     extraFiles: extra.map(inNeedsAction),
     plan: filable.plan && path.join(ctx.vault.plans, filable.plan),
+    planMarks: filable.planMarks,
     itemMissing: filable.itemMissing,
   });
   const what = [note ? `Needs_Action/${note.name}` : '', filable.plan ? `Plans/${filable.plan}` : ''].filter(Boolean).join(' and ');

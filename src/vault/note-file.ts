@@ -45,17 +45,20 @@ export async function readNoteData(file: string): Promise<Frontmatter | undefine
 }
 
 // The content of the note read as `note` with its frontmatter changed (user keys and body kept).
-export function contentWithChanges(file: string, note: NoteHead, changes: Frontmatter): FileContent {
+// `editBody` applies only to a body read whole (a body past the head is copied as it is).
+export function contentWithChanges(file: string, note: NoteHead, changes: Frontmatter, editBody?: (body: string) => string): FileContent {
   if (note.split.kind === 'invalid') throw new UnreadableNoteError(`its frontmatter cannot be read (${note.split.reason})`);
   const prefix = composeNote(changedYaml(note.split, changes));
   const bodyOffset = note.split.bodyOffset;
-  return note.size <= note.head.length ? Buffer.concat([prefix, note.head.subarray(bodyOffset)]) : { prefix, copyFrom: file, fromOffset: bodyOffset };
+  if (note.size > note.head.length) return { prefix, copyFrom: file, fromOffset: bodyOffset };
+  const body = note.head.subarray(bodyOffset);
+  return Buffer.concat([prefix, editBody ? Buffer.from(editBody(body.toString('utf8')), 'utf8') : body]);
 }
 
 // The content of `file` with its frontmatter changed, ready for files.ts to write.
-export async function noteWithChanges(file: string, changes: Frontmatter): Promise<{ content: FileContent; data: Frontmatter }> {
+export async function noteWithChanges(file: string, changes: Frontmatter, editBody?: (body: string) => string): Promise<{ content: FileContent; data: Frontmatter }> {
   const note = await readNoteHead(file);
-  const content = contentWithChanges(file, note, changes);
+  const content = contentWithChanges(file, note, changes, editBody);
   const data = note.split.kind === 'yaml' ? { ...note.split.data, ...changes } : { ...changes };
   return { content, data };
 }

@@ -57,6 +57,18 @@ describe('completion', () => {
     expect(plan.data.id).toBe(item.data.ai_id);
   });
 
+  test("on filing, ticks get ✅/❌ dates and the item's own tasks the plan carried are ticked too", async () => {
+    const root = await plannedVault({ 'a.md': 'Errands:\n- [ ] buy milk ⏫ 📅 2026-03-25\n- [ ] call Bo\n- [x] already done ✅ 2026-03-01\n' });
+    await editPlan(root, 'PLAN_a.md', (t) => t.replace('- [ ] buy milk', '- [x] buy milk').replace('- [ ] call Bo', '- [-] call Bo'));
+    await complete(root);
+    const day = localDateTime(DONE_AT).slice(0, 10);
+    const item = (await readNote(path.join(root, 'Done', MONTH, 'a.md'))).body.toString();
+    expect(item).toBe(`Errands:\n- [x] buy milk ⏫ 📅 2026-03-25 ✅ ${day}\n- [-] call Bo ❌ ${day}\n- [x] already done ✅ 2026-03-01\n`);
+    const plan = (await readNote(path.join(root, 'Done', MONTH, 'PLAN_a.md'))).body.toString();
+    expect(plan).toContain(`- [x] buy milk ⏫ 📅 2026-03-25 ✅ ${day}`);
+    expect(plan).toContain(`- [-] call Bo 📅 2026-03-25 ❌ ${day}`);
+  });
+
   test('mixed ticks, including an indented and a numbered box, complete the plan', async () => {
     const root = await plannedVault({ 'a.md': 'x\n' });
     await editPlan(root, 'PLAN_a.md', (t) => tickAll('x')(t) + '\n  - [X] sub-step\n1. [-] dropped\n');

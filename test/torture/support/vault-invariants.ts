@@ -37,6 +37,12 @@ export async function readFiles(root: string, dir: string): Promise<VaultFile[]>
 
 const isPlanFile = (f: VaultFile) => /(^|\/)PLAN_[^/]*$/.test(f.rel);
 
+// A filed item has the tasks its plan carried ticked with the day (§8); that is the only change.
+function bodyAsDropped(f: VaultFile): Buffer {
+  if (!f.rel.startsWith('Done/')) return f.body!;
+  return Buffer.from(f.body!.toString('utf8').replace(/^(\s*- )\[[xX-]\] (.*?) [✅❌] \d{4}-\d{2}-\d{2}$/gm, '$1[ ] $2'));
+}
+
 // Problems found; [] when the vault is in order. `inboxMayHold` lets drops still wait in Inbox/.
 export async function checkDrops(root: string, drops: Drop[], options: { inboxMayHold?: boolean } = {}): Promise<string[]> {
   const problems: string[] = [];
@@ -55,7 +61,7 @@ export async function checkDrops(root: string, drops: Drop[], options: { inboxMa
     if (isNoteDrop(drop)) {
       const found = [...(byMarker.get(drop.marker) ?? []), ...(bySha.get(sha256(drop.bytes)) ?? []).filter((f) => f.rel.startsWith('Inbox/'))];
       if (found.length !== 1) problems.push(`note ${drop.name} (${drop.marker}) found ${found.length} times: ${found.map((f) => f.rel).join(', ')}`);
-      for (const f of found) if (!f.rel.startsWith('Inbox/') && !f.body!.equals(drop.body!)) problems.push(`${f.rel}: body of ${drop.name} changed`);
+      for (const f of found) if (!f.rel.startsWith('Inbox/') && !bodyAsDropped(f).equals(drop.body!)) problems.push(`${f.rel}: body of ${drop.name} changed`);
       continue;
     }
     const found = bySha.get(sha256(drop.bytes)) ?? [];
