@@ -98,3 +98,14 @@ describe('readHandbookKeywords', () => {
     expect(readHandbookKeywords(`## Priority keywords\n- low: ${words}`).low).toHaveLength(200);
   });
 });
+
+describe('priority from where it matters (issue 13)', () => {
+  const asks = { asks: true, soon: false, sentByMachine: false };
+  test('mail sent by a machine that asks nothing is low, even with urgent words', () => {
+    expect(choosePriority(undefined, 'URGENT deals: invoice-free shopping', NONE, { ...asks, asks: false, sentByMachine: true })).toBe('low');
+  });
+  test('a near deadline on a request is high; without a request it is not', () => {
+    expect(choosePriority(undefined, 'Send me the slides', NONE, { ...asks, soon: true })).toBe('high');
+    expect(choosePriority(undefined, 'The slides are attached', NONE, { asks: false, soon: true, sentByMachine: false })).toBe('normal');
+  });
+});

@@ -12,9 +12,10 @@ describe('title', () => {
     ['frontmatter title', { frontmatter: { title: '  Quarterly  taxes ' }, text: '# Heading' }, 'Quarterly taxes'],
     ['numeric title', { frontmatter: { title: 2026 } }, '2026'],
     ['email subject', { kind: 'email', title: 'Re: Invoice 42', email: { subject: 'Re: Invoice 42' } }, 'Re: Invoice 42'],
-    ['first heading', { text: 'intro line\n\n## Call the bank\n# Later' }, 'Call the bank'],
-    ['heading in code is not one', { text: '```\n# not me\n```\nReal first line' }, 'Real first line'],
-    ['first line, list marker dropped', { text: '\n\n- [ ] buy milk\n- eggs' }, 'buy milk'],
+    ["a note's name", { stem: 'Trips', text: '# Ingredients\n' }, 'Trips'],
+    ['first heading of an Untitled note', { stem: 'Untitled', text: 'intro line\n\n## Call the bank\n# Later' }, 'Call the bank'],
+    ['heading in code is not one', { stem: 'Untitled 2', text: '```\n# not me\n```\nReal first line' }, 'Real first line'],
+    ['first line, list marker dropped', { stem: 'Untitled', text: '\n\n- [ ] buy milk\n- eggs' }, 'buy milk'],
     ['embed lines skipped, then stem', { stem: 'scan.png', text: '![[scan.png]]\n' }, 'scan.png'],
     ['control characters', { frontmatter: { title: 'a\u0000b\r\nc\u202Ed' } }, 'a b c d'],
     ['blank title falls through', { frontmatter: { title: '   ' }, stem: 'My stem' }, 'My stem'],
@@ -24,7 +25,7 @@ describe('title', () => {
   });
 
   test('at most 100 characters, one line', () => {
-    const title = chooseTitle(makeItem({ text: `# ${'long words '.repeat(40)}` }));
+    const title = chooseTitle(makeItem({ stem: 'Untitled', text: `# ${'long words '.repeat(40)}` }));
     expect([...title].length).toBeLessThanOrEqual(100);
     expect(title.endsWith('…')).toBe(true);
   });
@@ -113,5 +114,28 @@ describe('planWithRules', () => {
     const copy = structuredClone(item);
     expect(planWithRules(item, CTX)).toEqual(planWithRules(item, CTX));
     expect(item).toEqual(copy);
+  });
+});
+
+describe('what makes a plan right (issue 13)', () => {
+  test('"urgent" inside a quote or a recipe paragraph does not make an item high', () => {
+    expect(planWithRules(makeItem({ text: '> This is urgent, said the king.\n\nA passage I liked.' }), CTX).priority).toBe('normal');
+    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('normal');
+  });
+
+  test('a request with a deadline tomorrow is high; a greeting is not part of the step', () => {
+    const draft = planWithRules(makeItem({ kind: 'email', email: { from: 'Ann <ann@x.test>' }, text: 'Hi Bo, could you get the keys to me by tomorrow?' }), CTX);
+    expect(draft.priority).toBe('high');
+    expect(draft.steps[0]!.text).toBe('Get the keys to me by tomorrow');
+  });
+
+  test('boilerplate never becomes a step', () => {
+    const draft = planWithRules(makeItem({ kind: 'email', email: { bulk: true }, text: 'Reply to this email if you have any questions. For further assistance, please read our help center article.' }), CTX);
+    expect(draft.steps.map((s) => s.text)).toEqual(['Read the email', 'File or delete it']);
+    expect(draft.priority).toBe('low');
+  });
+
+  test('an action verb outside the old list is found', () => {
+    expect(planWithRules(makeItem({ text: 'Reset the admin password ASAP.' }), CTX).steps[0]).toMatchObject({ text: 'Reset the admin password ASAP', high: true });
   });
 });

@@ -10,13 +10,17 @@ const MAX_OBJECTIVE_LENGTH = 240;
 const LINE_MARKUP = /^\s*(?:#{1,6}\s+|>\s*|(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?)/;
 const HEADING = /^\s*#{1,6}\s+(.*\S)/;
 
-// Used for the plan's "# title": frontmatter `title`, then `subject` (emails), then the body's first
-// heading, then its first line with text, then the file stem. One line, at most 100 characters.
+// Used for the plan's "# title": frontmatter `title`, then an email's subject or a document's own
+// title, then a note's name, then the body's first heading, then its first line with text, then the
+// file name. One line, at most 100 characters.
 export function chooseTitle(item: PlanItem): string {
   const lines = readProseLines(readUserText(item));
+  // A note's name is its title (Obsidian's convention), unless it is still "Untitled".
+  const named = item.kind === 'note' && !/^untitled(?: \d+)?$/i.test(item.stem.trim()) ? item.stem : undefined;
   const candidates = [
     readStringField(item, 'title'),
     item.title,
+    named,
     lines.map((line) => HEADING.exec(line)?.[1]).find((heading) => heading !== undefined),
     lines.map((line) => line.replace(LINE_MARKUP, '')).find((line) => /[\p{L}\p{N}]/u.test(line)),
     item.stem,

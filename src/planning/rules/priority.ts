@@ -20,13 +20,28 @@ export const RELAXED_WORDS = [
   'no deadline', 'not time sensitive', 'not time-sensitive',
 ];
 
-// Used by the rules planner: the user's word wins, then urgent words, then relaxed words, else normal.
-export function choosePriority(ownPriority: unknown, text: string, extra: PriorityKeywords): Priority {
+export interface PrioritySignals {
+  // The item asks for something (a request or an imperative sentence).
+  asks: boolean;
+  // Its deadline is within two days.
+  soon: boolean;
+  // A newsletter, a no-reply sender or an automated notice.
+  sentByMachine: boolean;
+}
+
+// Used by the rules planner: the user's word wins; mail sent by a machine that asks nothing is low;
+// then urgent words, a near deadline on a request, relaxed words, else normal.
+// The user's own keywords (handbook, configuration) count anywhere in `allText`.
+export function choosePriority(ownPriority: unknown, text: string, extra: PriorityKeywords, signals: PrioritySignals = { asks: true, soon: false, sentByMachine: false }, allText = text): Priority {
   const own = normalizePriority(ownPriority);
   if (own) return own;
   const relaxed = compilePhrases([...RELAXED_WORDS, ...extra.low]);
-  const urgent = compilePhrases([...URGENT_WORDS, ...extra.high]);
-  if (hasPhrase(urgent, maskPhrases(relaxed, text))) return 'high';
-  if (hasPhrase(relaxed, text)) return 'low';
+  const theirs = compilePhrases(extra.high);
+  if (theirs && hasPhrase(theirs, maskPhrases(relaxed, allText))) return 'high';
+  if (signals.sentByMachine && !signals.asks) return 'low';
+  const urgent = compilePhrases(URGENT_WORDS);
+  if (hasPhrase(urgent, maskPhrases(relaxed, text)) && (signals.asks || !signals.sentByMachine)) return 'high';
+  if (signals.soon && signals.asks && !signals.sentByMachine) return 'high';
+  if (hasPhrase(relaxed, text) || signals.sentByMachine) return 'low';
   return 'normal';
 }

@@ -4,7 +4,8 @@ import { readHandbookKeywords } from './handbook-keywords.js';
 import { readItemKind, readStringField, readUserText } from './item-text.js';
 import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { choosePriority } from './priority.js';
-import { buildSteps } from './steps.js';
+import { buildSteps, readCheckboxSteps, readRequests } from './steps.js';
+import { formatLocalDate } from './due-date.js';
 
 const TAG = /^[\p{L}\p{N}_/-]{1,60}$/u;
 
@@ -14,15 +15,17 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const keywords = readHandbookKeywords(ctx.handbook);
   const title = chooseTitle(item);
   const ownTags = readOwnTags(item.frontmatter.tags);
-  const words = [title, item.email?.subject, item.stem, ...ownTags, item.text].join('\n');
-  const priority = choosePriority(item.frontmatter.priority, words, {
-    high: [...keywords.high, ...ctx.highKeywords],
-    low: keywords.low,
-  });
   const sent = item.email?.date;
   const received = sent && !Number.isNaN(sent.getTime()) ? sent : Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
   const dateWords = [readStringField(item, 'title'), item.title, readUserText(item)].join('\n');
   const due = chooseDueDate(item.frontmatter.due, dateWords, received);
+  const requests = readRequests(readUserText(item));
+  // Urgency counts where it matters: the title and subject, and the sentences that ask for something.
+  const words = [title, item.email?.subject, item.stem, ...ownTags, ...requests, ...readCheckboxSteps(item.text).map((s) => s.text)].join('\n');
+  const priority = choosePriority(item.frontmatter.priority, words, {
+    high: [...keywords.high, ...ctx.highKeywords],
+    low: keywords.low,
+  }, { asks: requests.length > 0, soon: isSoon(due, received), sentByMachine: !!(item.email?.bulk || item.email?.automated) }, [words, readUserText(item)].join('\n'));
   return {
     title,
     objective: writeObjective(item, title),
@@ -32,6 +35,12 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
     tags: [...new Set(['ai-employee', readItemKind(item), ...ownTags])],
     planner: 'rules',
   };
+}
+
+// A deadline within two days of when the item arrived (or was sent).
+function isSoon(due: string | undefined, received: Date): boolean {
+  if (!due) return false;
+  return due <= formatLocalDate(new Date(received.getFullYear(), received.getMonth(), received.getDate() + 2));
 }
 
 // Used for the item's own `tags`: a list of strings, or one string of comma/space-separated tags;

@@ -21,10 +21,21 @@ export const ACTION_VERBS = [
   'cancel', 'contact', 'write', 'draft', 'finish', 'complete', 'arrange', 'register', 'apply', 'print',
   'scan', 'return', 'remind', 'ask', 'discuss', 'approve', 'forward', 'share', 'upload',
   'fill in', 'fill out', 'read', 'visit', 'collect', 'pick up', 'drop off', 'transfer', 'invite',
+  'reset', 'get', 'bring', 'take', 'find', 'give', 'set up', 'put', 'tell', 'show', 'join', 'attend',
+  'move', 'add', 'remove', 'delete', 'change', 'create', 'organize', 'organise', 'plan', 'clean',
+  'install', 'test', 'verify', 'ensure', 'provide', 'request', 'reserve', 'notify', 'inform', 'let',
+  'make', 'meet', 'deliver', 'post', 'mail', 'ship', 'file', 'backup', 'back up', 'restart', 'rotate',
+  'revoke', 'grant', 'migrate', 'deploy', 'merge', 'publish', 'edit', 'translate', 'research', 'look into',
+  'investigate', 'decide', 'choose', 'agree', 'accept', 'decline', 'reject', 'resend', 'refund',
+  'reimburse', 'invoice', 'quote', 'estimate', 'sort out', 'clear', 'tidy', 'repair', 'replace', 'water',
+  'feed', 'walk', 'cook', 'wash', 'charge', 'top up', 'book in', 'sign up', 'log in', 'download',
 ];
 
-const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string) => string[]> = {
-  email: () => ['Read the email', 'Draft a reply', 'Send the reply'],
+// Lines that are an email's or a website's boilerplate, never an action of the item's.
+const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my)\b/i;
+
+const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string, item: PlanItem) => string[]> = {
+  email: (_name, item) => emailSteps(item),
   pdf: (name) => [`Review the document ${name}`, 'Note any amounts, dates or actions it asks for', 'File the document'],
   image: (name) => [`Look at the image ${name}`, 'File it where it belongs'],
   file: (name) => [`Open and review ${name}`, 'Decide the next action'],
@@ -35,7 +46,9 @@ const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[([^\]])\]\s+(.*\S)\s*$/;
 const DUE_SIGNIFIER = /📅\s*(\d{4}-\d{2}-\d{2})/u;
 // Where an Obsidian Tasks line's fields begin: its first priority, date, recurrence or id sign.
 const TASK_FIELDS = /\s*(?:[⏫🔼🔽⏬🔺📅⏳🛫➕🔁✅❌🆔⛔]|🏁)/u;
-const POLITE_START = /^(?:(?:please|pls|kindly|also|then|and)[,\s]+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)+/i;
+const POLITE_START = /^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?]{0,40}[,!]\s*|(?:please|pls|kindly|also|then|and)[,\s]+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)+/i;
+// "Could you get them to me by tomorrow?": a request for any verb.
+const REQUEST = /^(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,!]\s*)?(?:can|could|would|will)\s+you\s+(?:please\s+)?[a-z]{2,}\b/i;
 
 // Used by the rules planner for every item.
 export function buildSteps(item: PlanItem, due: string | undefined, high: boolean): PlanStep[] {
@@ -85,7 +98,22 @@ export function readActionSentences(text: string): string[] {
 
 function fallbackSteps(item: PlanItem): PlanStep[] {
   const name = toSingleLine(item.attachment?.name ?? item.stem, 120);
-  return FALLBACK[readItemKind(item)](name).map((text) => ({ text }));
+  return FALLBACK[readItemKind(item)](name, item).map((text) => ({ text }));
+}
+
+const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster)@/i;
+
+// Reply only to a person who asked something; a bounce says which message failed; a machine's mail is read and filed.
+function emailSteps(item: PlanItem): string[] {
+  const email = item.email;
+  if (email?.fromAddress && BOUNCE_SENDER.test(email.fromAddress)) {
+    const failed = /(?:to|for)\s+<?([^\s<>@]+@[^\s<>]+)/i.exec(item.text)?.[1]?.replace(/[.,:;)>]+$/, '');
+    return [`Check which message could not be delivered${failed ? ` to ${failed}` : ''} and why`, 'Fix the address or resend it, if it still matters'];
+  }
+  if (email?.bulk || email?.automated) return ['Read the email', 'File or delete it'];
+  const sender = email?.from ? ` to ${toSingleLine(email.from, 80)}` : '';
+  if (/\?/.test(readUserText(item))) return ['Read the email', `Answer its questions${sender}`];
+  return ['Read the email', 'Decide whether it needs an answer'];
 }
 
 // A leading verb must be followed by a word ("Update the address", not "Update: we moved").
@@ -98,7 +126,13 @@ const MODAL_VERB = new RegExp(
 );
 
 function isActionSentence(sentence: string): boolean {
-  return LEADING_VERB.test(sentence.replace(POLITE_START, '')) || MODAL_VERB.test(sentence);
+  if (BOILERPLATE.test(sentence)) return false;
+  return LEADING_VERB.test(sentence.replace(POLITE_START, '')) || MODAL_VERB.test(sentence) || (REQUEST.test(sentence) && !/^(?:hi|hello|hey|dear)?[^,]*\byou\s+(?:please\s+)?(?:be|have|know|like|mind|think)\b/i.test(sentence));
+}
+
+// Used by priority: the sentences of an item that ask for something.
+export function readRequests(text: string): string[] {
+  return readSentences(text).filter(isActionSentence);
 }
 
 function readSentences(text: string): string[] {
