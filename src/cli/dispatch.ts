@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParsedCommand } from './parser.js';
+import { assertLooksLikeVault } from './guessed-vault.js';
 import { createProgress } from './progress.js';
 
 export interface Io {
@@ -11,6 +12,8 @@ export interface Io {
 
 // Runs one parsed command and returns its exit code; the commands return data, printing happens here.
 export async function runParsedCommand(command: ParsedCommand, io: Io): Promise<number> {
+  const statusOnly = command.kind === 'main' && command.mode === 'status';
+  if ('vaultGuessed' in command && command.vaultGuessed && !statusOnly) assertLooksLikeVault(path.resolve(command.vault));
   switch (command.kind) {
     case 'help':
       io.stdout(`${command.output}\n`);

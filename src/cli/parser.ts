@@ -3,6 +3,8 @@ import { UsageError } from '../errors.js';
 
 export interface CommonOptions {
   vault: string;
+  // Neither --vault nor $AI_EMPLOYEE_VAULT: the current folder, which must look like a vault.
+  vaultGuessed: boolean;
   logFile?: string;
   lockFile?: string;
   maxLogSize: number;
@@ -74,12 +76,14 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, c
     });
   });
   if (args.help || args.version || (output && !chosen)) return { kind: 'help', output };
-  return toCommand(chosen ?? 'main', args);
+  const vaultGuessed = !env.AI_EMPLOYEE_VAULT && !argv.some((arg) => arg === '--vault' || arg.startsWith('--vault='));
+  return toCommand(chosen ?? 'main', { ...args, vaultGuessed });
 }
 
 function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
   const common: CommonOptions = {
     vault: String(a.vault),
+    vaultGuessed: a.vaultGuessed === true,
     logFile: a.logFile as string | undefined,
     lockFile: a.lockFile as string | undefined,
     maxLogSize: checkNumber('--max-log-size', a.maxLogSize, 0.001, 'a size in MB greater than 0'),

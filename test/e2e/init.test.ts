@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, expect, test } from 'vitest';
-import { makeTempDir, removeVault } from '../helpers/make-vault.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { makeTempDir, removeVault, tempVaults } from '../helpers/make-vault.js';
 import { listDir } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -40,4 +40,31 @@ test('init --with-samples drops sample files in Inbox that --once takes in', asy
   expect((await runCli(['--once', '--vault', root, '--quiet'])).code).toBe(0);
   expect(await listDir(path.join(root, 'Inbox'))).toEqual([]);
   expect((await listDir(path.join(root, 'Plans'))).length).toBeGreaterThan(0);
+});
+
+const vault = tempVaults();
+
+describe('only vaults are vaults (issue 15)', () => {
+  test('--once in a plain folder without --vault exits 2, names the folder, and creates nothing', async () => {
+    const plain = await vault({ 'my-notes.txt': 'mine\n' });
+    await fs.rm(path.join(plain, 'Inbox'), { recursive: true });
+    for (const dir of ['Needs_Action', 'Plans', 'Done', 'Briefings', 'Logs']) await fs.rm(path.join(plain, dir), { recursive: true, force: true });
+    const before = await fs.readdir(plain);
+    const env = { ...process.env };
+    delete env.AI_EMPLOYEE_VAULT;
+    const run = await runCli(['--once'], { cwd: plain, env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${plain} is not a vault`);
+    expect(run.stderr).toContain('ai-employee init');
+    expect(await fs.readdir(plain)).toEqual(before);
+  });
+
+  test('a folder with Inbox/ is a vault, found from the current folder', async () => {
+    const root = await vault({ 'Inbox/a.md': 'Call Bo.\n', 'ai-employee.yaml': 'intake:\n  settleTime: 0ms\n' });
+    const env = { ...process.env };
+    delete env.AI_EMPLOYEE_VAULT;
+    const run = await runCli(['--once', '--quiet'], { cwd: root, env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(await fs.readdir(path.join(root, 'Plans'))).toEqual(['PLAN_a.md']);
+  });
 });

@@ -92,10 +92,10 @@ describe('a vault written by version 0.1.0 (before the ai_ prefix)', () => {
   test('keeps working: no second plan, no second item, its old fields carried on, ticks filed', async () => {
     const root = await vault({ 'ai-employee.yaml': FAST });
     await fs.cp(fixture, root, { recursive: true });
-    const before = await readTree(root, { skip: /^(Logs|\.ai-employee|Dashboard\.md)/ });
+    const before = await readTree(root, { skip: /^(Logs|Briefings|\.ai-employee|Dashboard\.md)/ });
 
     await once(root);
-    expect(await readTree(root, { skip: /^(Logs|\.ai-employee|Dashboard\.md)/ })).toEqual(before);
+    expect(await readTree(root, { skip: /^(Logs|Briefings|\.ai-employee|Dashboard\.md)/ })).toEqual(before);
 
     const planFile = path.join(root, 'Plans', 'PLAN_water.md');
     await fs.writeFile(planFile, (await fs.readFile(planFile, 'utf8')).replace(/- \[ \]/g, '- [x]'));
