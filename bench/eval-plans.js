@@ -86,7 +86,7 @@ for (const label of labels) {
 const count = (key) => rows.filter((row) => row.score[key]).length;
 const percent = (n) => Math.round((1000 * n) / rows.length) / 10;
 const totals = {
-  items: rows.length,
+  count: rows.length,
   priority: percent(count('priority')),
   due: percent(count('due')),
   action: percent(count('action')),
@@ -117,7 +117,7 @@ if (asJson) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const miss of misses) console.log(miss.map(cell).join('  '));
   console.log('');
-  console.log(`items: ${totals.items}`);
+  console.log(`items: ${totals.count}`);
   console.log(`priority exact: ${totals.priority}%`);
   console.log(`due exact:      ${totals.due}%`);
   console.log(`action found:   ${totals.action}%`);
