@@ -106,6 +106,6 @@ describe('priority from where it matters (issue 13)', () => {
   });
   test('a near deadline on a request is high; without a request it is not', () => {
     expect(choosePriority(undefined, 'Send me the slides', NONE, { ...asks, soon: true })).toBe('high');
-    expect(choosePriority(undefined, 'The slides are attached', NONE, { asks: false, soon: true, sentByMachine: false })).toBe('normal');
+    expect(choosePriority(undefined, 'The slides are attached', NONE, { asks: false, soon: true, sentByMachine: false, dated: true })).toBe('normal');
   });
 });

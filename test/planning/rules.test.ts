@@ -78,7 +78,9 @@ describe('planWithRules', () => {
     const handbook = '## Priority keywords\n- high: landlord\n';
     expect(planWithRules(makeItem({ text: 'Letter from the landlord' }), { ...CTX, handbook }).priority).toBe('high');
     expect(planWithRules(makeItem({ text: 'Letter from the school' }), { ...CTX, highKeywords: ['School'] }).priority).toBe('high');
-    expect(planWithRules(makeItem({ text: 'Letter from the school' }), CTX).priority).toBe('normal');
+    // Asking nothing and naming no date, it is kept for reference: low.
+    expect(planWithRules(makeItem({ text: 'Letter from the school' }), CTX).priority).toBe('low');
+    expect(planWithRules(makeItem({ text: 'Letter from the school. Sign the form.' }), CTX).priority).toBe('normal');
   });
 
   test('an email companion: subject, sender, body sentences, ⏫ steps, due from the body', () => {
@@ -119,8 +121,8 @@ describe('planWithRules', () => {
 
 describe('what makes a plan right (issue 13)', () => {
   test('"urgent" inside a quote or a recipe paragraph does not make an item high', () => {
-    expect(planWithRules(makeItem({ text: '> This is urgent, said the king.\n\nA passage I liked.' }), CTX).priority).toBe('normal');
-    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('normal');
+    expect(planWithRules(makeItem({ text: '> This is urgent, said the king.\n\nA passage I liked.' }), CTX).priority).toBe('low');
+    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('low');
   });
 
   test('a request with a deadline tomorrow is high; a greeting is not part of the step', () => {
@@ -131,7 +133,7 @@ describe('what makes a plan right (issue 13)', () => {
 
   test('boilerplate never becomes a step', () => {
     const draft = planWithRules(makeItem({ kind: 'email', email: { bulk: true }, text: 'Reply to this email if you have any questions. For further assistance, please read our help center article.' }), CTX);
-    expect(draft.steps.map((s) => s.text)).toEqual(['Read the email', 'File or delete it']);
+    expect(draft.steps.map((s) => s.text)).toEqual(['Read the email: nothing is asked', 'File or delete it']);
     expect(draft.priority).toBe('low');
   });
 

@@ -1,3 +1,5 @@
+import { readCalendarDates } from './calendar-dates.js';
+
 // Due dates (YYYY-MM-DD) from the item's own `due` field or from its words, relative to when it
 // arrived (local time). Choices, each tested in test/planning/due-date.test.ts:
 // - the frontmatter `due` wins when it is a real date; otherwise the earliest date found wins;
@@ -7,7 +9,10 @@
 //   (Monday-based) week; "sat"/"sun" are not read as weekdays ("focus on sun protection");
 // - "next week" is the Monday of next week; "end of week"/"EOW" the Friday on or after today
 //   (said on a weekend: the coming Friday); "end of month"/"EOM" the month's last day;
-// - "today", "tonight", "EOD", "end of day" are the day it arrived; "in/within N days|weeks".
+// - "today", "tonight", "EOD", "COB", "end of day" are the day it arrived; "in/within N days|weeks";
+//   "day after tomorrow"; "by the 15th" (this month's, or next month's once passed); "the 1st of next month";
+// - dates written out ("Dec 15", "15/12", "Thursday 10 Dec") are read by chrono-node (calendar-dates.ts);
+// - a Tasks line's 📅 date counts even when past (the task is overdue).
 
 const DAY = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DAY_ABBREVIATIONS = new Map(Object.entries({ mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5 }));
@@ -19,10 +24,20 @@ const MAX_OFFSET_DAYS = 366 * 2;
 
 type Resolve = (match: RegExpMatchArray, today: Date) => Date | undefined;
 
+// Stands in for a date chrono-node has read, so no rule reads its words again.
+const WRITTEN_DATE = '\uE000';
+const DAY_AFTER_TOMORROW = /\b(?:the\s+)?day\s+after\s+tomorrow\b/gi;
+
+// In order: "day after tomorrow" is blanked out once read, so "tomorrow" does not read it again.
 const RULES: Array<[RegExp, Resolve]> = [
+  [DAY_AFTER_TOMORROW, (_m, today) => addDays(today, 2)],
   [/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m, today) => readIsoDate(m[0], today)],
-  [/\b(?:today|tonight|eod|end\s+of\s+(?:the\s+)?day)\b/gi, (_m, today) => today],
+  // "COB February 22nd" is that day's close of business, not today's.
+  [/\b(?:today|tonight|eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))\b(?![\s,]*(?:on\s+)?\uE000)/gi, (_m, today) => today],
   [/\btomorrow\b/gi, (_m, today) => addDays(today, 1)],
+  // "by the 15th", "before the 1st": that day of this month, or of the next once it has passed.
+  [/\b(?:by|before|until|till|due|on)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+next\s+month)/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 0)],
+  [/\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+next\s+month\b/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 1)],
   // The weekday is a lookahead so "due by Friday" still sees "by Friday" after "due by".
   [/\b(by|on|this|next|until|till|before|due)\s+(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday(m[1]!, m[2]!, today)],
   [/\bnext\s+week\b/gi, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
@@ -48,18 +63,31 @@ export function readOwnDue(value: unknown): string | undefined {
 
 // Used by the rules planner: the earliest due date the text names, relative to `received`.
 export function findDueDate(words: string, received: Date): string | undefined {
-  // A recurrence ("🔁 every week on Monday") is not a deadline; a done or created date is not either.
-  const text = words.replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
   const today = new Date(received.getFullYear(), received.getMonth(), received.getDate());
-  let earliest: string | undefined;
-  for (const [pattern, resolve] of RULES) {
-    for (const match of text.matchAll(pattern)) {
-      const date = resolve(match, today);
-      const day = date ? formatLocalDate(date) : undefined;
-      if (day && (earliest === undefined || day < earliest)) earliest = day;
-    }
+  // Not deadlines: a recurrence ("🔁 every week on Monday"), a done, created or scheduled date, a
+  // ticked task, a line that is only a date (a daily note's name), a section heading ("## Do today"),
+  // a forwarded message's header lines ("Date: 13 Sep 2001").
+  let text = words
+    .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^ \]]\].*$/gm, ' ')
+    .replace(/^[ \t]*(?:#{2,6}[ \t]+.*|#?[ \t]*\d{4}-\d{2}-\d{2}[ \t]*|[>\s]*(?:date|sent|from|to|cc|subject)[ \t]*:.*)$/gim, ' ')
+    .replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
+  const days: Date[] = [];
+  // A task's own 📅 date counts even when it has passed: the task is overdue.
+  for (const match of text.matchAll(/📅\s*(\d{4}-\d{2}-\d{2})/gu)) if (isCalendarDate(match[1]!)) days.push(readLocalDate(match[1]!));
+  text = text.replace(/📅\s*\d{4}-\d{2}-\d{2}/gu, ' ');
+  for (const found of readCalendarDates(text, today)) {
+    if (found.date >= today) days.push(found.date);
+    text = text.slice(0, found.index) + WRITTEN_DATE.repeat(found.length) + text.slice(found.index + found.length);
   }
-  return earliest;
+  for (const [pattern, resolve] of RULES) {
+    text = text.replace(pattern, (...args) => {
+      const date = resolve(args as unknown as RegExpMatchArray, today);
+      if (date) days.push(date);
+      return pattern === DAY_AFTER_TOMORROW ? ' ' : args[0];
+    });
+  }
+  const earliest = days.filter((day) => day.getTime() - today.getTime() <= MAX_OFFSET_DAYS * 86_400_000).sort((a, b) => a.getTime() - b.getTime())[0];
+  return earliest ? formatLocalDate(earliest) : undefined;
 }
 
 // Used by the rules planner: the item's own `due` wins, else the earliest date in its words.
@@ -75,6 +103,21 @@ function isCalendarDate(iso: string): boolean {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(year, month - 1, day);
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+}
+
+function readLocalDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
+}
+
+function resolveDayOfMonth(day: number, today: Date, monthsAhead: number): Date | undefined {
+  if (day < 1 || day > 31) return undefined;
+  for (let ahead = monthsAhead; ahead < monthsAhead + 3; ahead++) {
+    const date = new Date(today.getFullYear(), today.getMonth() + ahead, day);
+    if (date.getDate() !== day) continue; // the 31st of a shorter month
+    if (monthsAhead > 0 || date >= today) return date;
+  }
+  return undefined;
 }
 
 function readIsoDate(iso: string, today: Date): Date | undefined {

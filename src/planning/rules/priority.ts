@@ -27,21 +27,24 @@ export interface PrioritySignals {
   soon: boolean;
   // A newsletter, a no-reply sender or an automated notice.
   sentByMachine: boolean;
+  // It names a deadline.
+  dated: boolean;
 }
 
-// Used by the rules planner: the user's word wins; mail sent by a machine that asks nothing is low;
-// then urgent words, a near deadline on a request, relaxed words, else normal.
-// The user's own keywords (handbook, configuration) count anywhere in `allText`.
-export function choosePriority(ownPriority: unknown, text: string, extra: PriorityKeywords, signals: PrioritySignals = { asks: true, soon: false, sentByMachine: false }, allText = text): Priority {
+// Used by the rules planner: the user's word wins; mail sent by a machine that asks nothing is low
+// (an advert naming a bank is still an advert); then the user's own keywords (handbook,
+// configuration) anywhere in `allText`, urgent words, a near deadline on a request, relaxed words;
+// an item that asks nothing and names no deadline is reference (low); else normal.
+export function choosePriority(ownPriority: unknown, text: string, extra: PriorityKeywords, signals: PrioritySignals = { asks: true, soon: false, sentByMachine: false, dated: false }, allText = text): Priority {
   const own = normalizePriority(ownPriority);
   if (own) return own;
+  if (signals.sentByMachine && !signals.asks) return 'low';
   const relaxed = compilePhrases([...RELAXED_WORDS, ...extra.low]);
   const theirs = compilePhrases(extra.high);
   if (theirs && hasPhrase(theirs, maskPhrases(relaxed, allText))) return 'high';
-  if (signals.sentByMachine && !signals.asks) return 'low';
   const urgent = compilePhrases(URGENT_WORDS);
   if (hasPhrase(urgent, maskPhrases(relaxed, text)) && (signals.asks || !signals.sentByMachine)) return 'high';
   if (signals.soon && signals.asks && !signals.sentByMachine) return 'high';
   if (hasPhrase(relaxed, text) || signals.sentByMachine) return 'low';
-  return 'normal';
+  return signals.asks || signals.dated ? 'normal' : 'low';
 }

@@ -1,5 +1,5 @@
 import { chooseTitle, writeObjective } from './describe-item.js';
-import { chooseDueDate } from './due-date.js';
+import { chooseDueDate, readOwnDue } from './due-date.js';
 import { readHandbookKeywords } from './handbook-keywords.js';
 import { readItemKind, readStringField, readUserText } from './item-text.js';
 import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
@@ -18,18 +18,22 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const sent = item.email?.date;
   const received = sent && !Number.isNaN(sent.getTime()) ? sent : Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
   const dateWords = [readStringField(item, 'title'), item.title, readUserText(item)].join('\n');
-  const due = chooseDueDate(item.frontmatter.due, dateWords, received);
   const requests = readRequests(readUserText(item));
+  const ownTasks = readCheckboxSteps(item.text);
+  const sentByMachine = !!(item.email?.bulk || item.email?.automated);
+  const asks = requests.length > 0 || ownTasks.length > 0;
+  // A machine's mail that asks nothing has no deadline of the user's ("Next Week" in an advert).
+  const due = sentByMachine && !asks ? readOwnDue(item.frontmatter.due) : chooseDueDate(item.frontmatter.due, dateWords, received);
   // Urgency counts where it matters: the title and subject, and the sentences that ask for something.
-  const words = [title, item.email?.subject, item.stem, ...ownTags, ...requests, ...readCheckboxSteps(item.text).map((s) => s.text)].join('\n');
+  const words = [title, item.email?.subject, item.stem, ...ownTags, ...requests, ...ownTasks.map((s) => s.text)].join('\n');
   const priority = choosePriority(item.frontmatter.priority, words, {
     high: [...keywords.high, ...ctx.highKeywords],
     low: keywords.low,
-  }, { asks: requests.length > 0, soon: isSoon(due, received), sentByMachine: !!(item.email?.bulk || item.email?.automated) }, [words, readUserText(item)].join('\n'));
+  }, { asks, soon: isSoon(due, received), sentByMachine, dated: due !== undefined }, [words, readUserText(item)].join('\n'));
   return {
     title,
     objective: writeObjective(item, title),
-    steps: buildSteps(item, due, priority === 'high'),
+    steps: buildSteps(item, due, priority === 'high', asks || due !== undefined),
     priority,
     ...(due ? { due } : {}),
     tags: [...new Set(['ai-employee', readItemKind(item), ...ownTags])],

@@ -50,11 +50,11 @@ const POLITE_START = /^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening
 // "Could you get them to me by tomorrow?": a request for any verb.
 const REQUEST = /^(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,!]\s*)?(?:can|could|would|will)\s+you\s+(?:please\s+)?[a-z]{2,}\b/i;
 
-// Used by the rules planner for every item.
-export function buildSteps(item: PlanItem, due: string | undefined, high: boolean): PlanStep[] {
+// Used by the rules planner for every item; `asks` is false when the item asks nothing and names no deadline.
+export function buildSteps(item: PlanItem, due: string | undefined, high: boolean, asks = true): PlanStep[] {
   const own = readCheckboxSteps(item.text);
   const found: PlanStep[] = own.length > 0 ? own : readActionSentences(readUserText(item)).map((text) => ({ text }));
-  const steps = found.length > 0 ? found : fallbackSteps(item);
+  const steps = found.length > 0 ? found : fallbackSteps(item, asks);
   return steps.map((step, index) => {
     if (step.fields) return high && !/[⏫🔼🔽⏬🔺]/u.test(step.fields) ? { ...step, fields: `⏫ ${step.fields}`, high: true } : step;
     const stepDue = step.due ?? (index === steps.length - 1 ? due : undefined);
@@ -96,24 +96,30 @@ export function readActionSentences(text: string): string[] {
   return steps;
 }
 
-function fallbackSteps(item: PlanItem): PlanStep[] {
+function fallbackSteps(item: PlanItem, asks: boolean): PlanStep[] {
   const name = toSingleLine(item.attachment?.name ?? item.stem, 120);
-  return FALLBACK[readItemKind(item)](name, item).map((text) => ({ text }));
+  const kind = readItemKind(item);
+  const texts = !asks && kind === 'note' ? NOTHING_ASKED : FALLBACK[kind](name, item);
+  return texts.map((text) => ({ text }));
 }
 
-const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster)@/i;
+// A note that asks nothing and names no date is something to keep (a recipe, a reading note, minutes).
+const NOTHING_ASKED = ['Nothing is asked here: keep it for reference (tick to file it in Done/)'];
+
+const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|bounces?|mail-?delivery(?:-?subsystem)?)(?:[+.-][^@]*)?@/i;
+const BOUNCE_SUBJECT = /\b(?:undeliver(?:able|ed)|delivery (?:status notification|failure|has failed)|returned mail|failure notice|mail delivery failed|could not be delivered)\b/i;
 
 // Reply only to a person who asked something; a bounce says which message failed; a machine's mail is read and filed.
 function emailSteps(item: PlanItem): string[] {
   const email = item.email;
-  if (email?.fromAddress && BOUNCE_SENDER.test(email.fromAddress)) {
+  if ((email?.fromAddress && BOUNCE_SENDER.test(email.fromAddress)) || BOUNCE_SUBJECT.test(email?.subject ?? '')) {
     const failed = /(?:to|for)\s+<?([^\s<>@]+@[^\s<>]+)/i.exec(item.text)?.[1]?.replace(/[.,:;)>]+$/, '');
-    return [`Check which message could not be delivered${failed ? ` to ${failed}` : ''} and why`, 'Fix the address or resend it, if it still matters'];
+    return [`A bounce: check which message could not be delivered${failed ? ` to ${failed}` : ''} and why`, 'Check the address and resend it, if it still matters'];
   }
-  if (email?.bulk || email?.automated) return ['Read the email', 'File or delete it'];
+  if (email?.bulk || email?.automated) return ['Read the email: nothing is asked', 'File or delete it'];
   const sender = email?.from ? ` to ${toSingleLine(email.from, 80)}` : '';
   if (/\?/.test(readUserText(item))) return ['Read the email', `Answer its questions${sender}`];
-  return ['Read the email', 'Decide whether it needs an answer'];
+  return ['Read the email: nothing is asked (FYI)', 'File it, or answer if it needs one'];
 }
 
 // A leading verb must be followed by a word ("Update the address", not "Update: we moved").
@@ -125,8 +131,11 @@ const MODAL_VERB = new RegExp(
   'iu',
 );
 
+// "File name : x.js", "Check number: 42": a form's label, not an imperative.
+const LABEL_LINE = /^[\p{L}]+\s+[\p{L}]+\s*:\s/u;
+
 function isActionSentence(sentence: string): boolean {
-  if (BOILERPLATE.test(sentence)) return false;
+  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence)) return false;
   return LEADING_VERB.test(sentence.replace(POLITE_START, '')) || MODAL_VERB.test(sentence) || (REQUEST.test(sentence) && !/^(?:hi|hello|hey|dear)?[^,]*\byou\s+(?:please\s+)?(?:be|have|know|like|mind|think)\b/i.test(sentence));
 }
 
