@@ -100,7 +100,7 @@ describe('readHandbookKeywords', () => {
 });
 
 describe('priority from where it matters (issue 13)', () => {
-  const asks = { asks: true, soon: false, sentByMachine: false };
+  const asks = { asks: true, soon: false, sentByMachine: false, dated: false };
   test('mail sent by a machine that asks nothing is low, even with urgent words', () => {
     expect(choosePriority(undefined, 'URGENT deals: invoice-free shopping', NONE, { ...asks, asks: false, sentByMachine: true })).toBe('low');
   });
