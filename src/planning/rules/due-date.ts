@@ -24,9 +24,14 @@ const MAX_OFFSET_DAYS = 366 * 2;
 
 type Resolve = (match: RegExpMatchArray, today: Date) => Date | undefined;
 
+const TASK_DUE = /(?:📅\s*|\[due::\s*)(\d{4}-\d{2}-\d{2})\]?/giu;
 // Stands in for a date chrono-node has read, so no rule reads its words again.
 const WRITTEN_DATE = '\uE000';
 const DAY_AFTER_TOMORROW = /\b(?:the\s+)?day\s+after\s+tomorrow\b/gi;
+
+const NEXT_WEEK = /\bnext\s+week\b/gi;
+// Phrases naming a stretch of time rather than a day: used only when no day is named.
+const VAGUE = new Set<RegExp>([NEXT_WEEK]);
 
 // In order: "day after tomorrow" is blanked out once read, so "tomorrow" does not read it again.
 const RULES: Array<[RegExp, Resolve]> = [
@@ -40,10 +45,12 @@ const RULES: Array<[RegExp, Resolve]> = [
   [/\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+next\s+month\b/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 1)],
   // The weekday is a lookahead so "due by Friday" still sees "by Friday" after "due by".
   [/\b(by|on|this|next|until|till|before|due)\s+(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday(m[1]!, m[2]!, today)],
-  [/\bnext\s+week\b/gi, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
+  [NEXT_WEEK, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
   [/\bend\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b/gi, (_m, today) => addDays(today, (5 - today.getDay() + 7) % 7)],
   [/\bend\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b/gi, (_m, today) => new Date(today.getFullYear(), today.getMonth() + 1, 0)],
   [/\b(?:in|within)\s+(\d{1,3}|a couple of|a few|[a-z]+)\s+(days?|weeks?)\b/gi, (m, today) => resolveOffset(m[1]!, m[2]!, today)],
+  // "This link expires in 24 hours", "valid for the next 48 hours": the day it runs out.
+  [/\b(?:expires?|expiring|valid|ends?)\s+(?:only\s+)?(?:in|within|for)\s+(?:the\s+next\s+)?(\d{1,3}|a couple of|a few|[a-z]+)\s+(hours?|days?|weeks?)\b/gi, (m, today) => resolveOffset(m[1]!, m[2]!, today)],
 ];
 
 // Used to format a local calendar day the way plans and Obsidian Tasks write it.
@@ -73,19 +80,24 @@ export function findDueDate(words: string, received: Date): string | undefined {
     .replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
   const days: Date[] = [];
   // A task's own 📅 date counts even when it has passed: the task is overdue.
-  for (const match of text.matchAll(/📅\s*(\d{4}-\d{2}-\d{2})/gu)) if (isCalendarDate(match[1]!)) days.push(readLocalDate(match[1]!));
-  text = text.replace(/📅\s*\d{4}-\d{2}-\d{2}/gu, ' ');
+  // So does a Dataview field, [due:: 2026-12-01].
+  for (const match of text.matchAll(TASK_DUE)) if (isCalendarDate(match[1]!)) days.push(readLocalDate(match[1]!));
+  text = text.replace(TASK_DUE, ' ');
   for (const found of readCalendarDates(text, today)) {
-    if (found.date >= today) days.push(found.date);
+    // "Due: February 1, 2023" is overdue, not void: a past date counts only right after "due".
+    if (found.date >= today || /\bdue\b[\s:]*(?:on\s+|by\s+|date\s*:?\s*)?$/i.test(text.slice(Math.max(0, found.index - 20), found.index))) days.push(found.date);
     text = text.slice(0, found.index) + WRITTEN_DATE.repeat(found.length) + text.slice(found.index + found.length);
   }
+  const vague: Date[] = [];
   for (const [pattern, resolve] of RULES) {
     text = text.replace(pattern, (...args) => {
       const date = resolve(args as unknown as RegExpMatchArray, today);
-      if (date) days.push(date);
+      if (date) (VAGUE.has(pattern) ? vague : days).push(date);
       return pattern === DAY_AFTER_TOMORROW ? ' ' : args[0];
     });
   }
+  // "Next week catch-up? I'm free on Wednesday": the day named beats the week it is in.
+  if (days.length === 0) days.push(...vague);
   const earliest = days.filter((day) => day.getTime() - today.getTime() <= MAX_OFFSET_DAYS * 86_400_000).sort((a, b) => a.getTime() - b.getTime())[0];
   return earliest ? formatLocalDate(earliest) : undefined;
 }
@@ -147,6 +159,7 @@ function resolveOffset(count: string, unit: string, today: Date): Date | undefin
   const lower = count.toLowerCase().replace(/\s+/g, ' ');
   const n = /^\d+$/.test(lower) ? Number(lower) : COUNT_WORDS.get(lower);
   if (n === undefined) return undefined;
-  const days = unit.toLowerCase().startsWith('week') ? n * 7 : n;
+  const lowerUnit = unit.toLowerCase();
+  const days = lowerUnit.startsWith('week') ? n * 7 : lowerUnit.startsWith('hour') ? Math.ceil(n / 24) : n;
   return days > MAX_OFFSET_DAYS ? undefined : addDays(today, days);
 }
