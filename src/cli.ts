@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { packageFile } from './package-root.js';
 import { ConfigError, LockHeldError, UsageError, VaultError } from './errors.js';
 import { readStatusArgs } from './cli/status-args.js';
 import { defaultLockFile, defaultLogFile } from './vault/layout.js';
@@ -9,7 +10,7 @@ import { defaultLockFile, defaultLogFile } from './vault/layout.js';
 export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 75 } as const;
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-root.js';
 import type { ParsedCommand } from './parser.js';
 import { assertLooksLikeVault } from './guessed-vault.js';
 import { createProgress } from './progress.js';
@@ -149,7 +150,7 @@ async function runJobUnderLock(command: Extract<ParsedCommand, { kind: 'jobs' }>
 
 async function runServiceCommand(command: Extract<ParsedCommand, { kind: 'service' }>, io: Io): Promise<number> {
   const { renderServiceUnit } = await import('../commands/service.js');
-  const bin = fileURLToPath(new URL('../../bin/ai-employee.js', import.meta.url));
+  const bin = packageFile('bin', 'ai-employee.js');
   io.stdout(renderServiceUnit({ target: command.target, vault: path.resolve(command.vault), nodePath: process.execPath, binPath: bin, intervalMinutes: command.interval }));
   return 0;
 }

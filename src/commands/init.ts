@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-root.js';
 import { createFileExclusive } from '../vault/files.js';
 import { createVaultFolders } from '../vault/create-folders.js';
 import { vaultLayout } from '../vault/layout.js';
 
-// The template shipped with the package: <package>/vault-template (dist/commands → ../../).
-export const TEMPLATE_DIR = fileURLToPath(new URL('../../vault-template/', import.meta.url));
+// The template shipped with the package: <package>/vault-template.
+export const TEMPLATE_DIR = `${packageFile('vault-template')}/`;
 const SAMPLES_DIR = path.join(TEMPLATE_DIR, '.samples');
 
 export interface InitResult {

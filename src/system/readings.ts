@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import type { Logger } from '../log/logger.js';
+import { readLinuxAvailableMemoryMB, readLinuxBattery } from './linux-readings.js';
 
 // What the machine looks like right now (§12), each reading bounded in time; a reading that fails is null.
 
@@ -57,6 +58,8 @@ export async function readFreeDiskMB(dir: string): Promise<number> {
 }
 
 async function readAvailableMemoryMB(): Promise<number> {
+  const fromKernel = await readLinuxAvailableMemoryMB();
+  if (fromKernel !== undefined) return fromKernel;
   const si = await import('systeminformation');
   try {
     const { available } = await si.mem();
@@ -68,6 +71,8 @@ async function readAvailableMemoryMB(): Promise<number> {
 }
 
 async function readBattery(): Promise<BatteryReading> {
+  const fromKernel = await readLinuxBattery();
+  if (fromKernel !== undefined) return fromKernel;
   const si = await import('systeminformation');
   const battery = await si.battery();
   if (!battery.hasBattery) return { present: false };

@@ -68,3 +68,16 @@ describe('readQuickReadings', () => {
     expect(readings.unavailable.disk).toMatch(/ENOENT/);
   });
 });
+
+describe.runIf(process.platform === 'linux')('the kernel’s own figures (Linux, without systeminformation)', () => {
+  test('agree with what systeminformation reads on this machine', async () => {
+    const { readLinuxAvailableMemoryMB, readLinuxBattery } = await import('../../src/system/linux-readings.js');
+    const si = await import('systeminformation');
+    const [ours, theirs] = [await readLinuxAvailableMemoryMB(), (await si.mem()).available / 1024 / 1024];
+    expect(ours).toBeGreaterThan(0);
+    // Both read MemAvailable; memory moves a little between the two reads.
+    expect(Math.abs(ours! - theirs) / theirs).toBeLessThan(0.1);
+    const battery = await readLinuxBattery();
+    expect(battery?.present).toBe((await si.battery()).hasBattery);
+  });
+});

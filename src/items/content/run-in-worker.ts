@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { packageFile } from '../../package-root.js';
 import type { ContentKind, ContentResult, ReadOptions } from './read-content.js';
 
 // One worker thread per file, with a heap limit and a deadline; a crash or a timeout is a reason,
@@ -6,14 +7,14 @@ import type { ContentKind, ContentResult, ReadOptions } from './read-content.js'
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MEMORY_MB = 256;
-// Tests run the TypeScript sources; the worker is always the compiled one (npm test builds first).
-const WORKER = import.meta.url.endsWith('.ts') ? new URL('../../../dist/items/content/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+// The worker is always the compiled one (npm test builds first), from the sources, dist/ or the bundle.
+const workerFile = () => packageFile('dist', 'items', 'content', 'worker.js');
 
 export function readInWorker(file: string, kind: Exclude<ContentKind, 'text'>, options: ReadOptions): Promise<ContentResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const memory = options.maxMemoryMB ?? DEFAULT_MEMORY_MB;
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, {
+    const worker = new Worker(workerFile(), {
       workerData: { file, kind, maxTextBytes: options.maxTextBytes },
       resourceLimits: { maxOldGenerationSizeMb: memory, maxYoungGenerationSizeMb: Math.max(16, memory / 8) },
       stdout: true,

@@ -1,0 +1,22 @@
+// Bundles the compiled CLI (dist/cli.js) into dist/bundle/: one file for start-up, the lazily
+// imported parts (daemon, jobs, content readers, the command planner…) as chunks loaded only when
+// used. Start-up is mostly module resolution and compilation of many small files (issue 16); the
+// bundle makes it a few. bin/ai-employee.js runs the bundle when it exists, else dist/cli.js.
+// The content worker and the libraries only it loads stay as they are (dist/items/content/worker.js).
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'dist/cli.js' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  // Loaded in the content worker or on demand by require: resolved from node_modules at run time.
+  external: ['unpdf', 'mammoth', 'tesseract.js', '@tesseract.js-data/*', 'chrono-node', 'chrono-node/*', 'postal-mime', 'html-to-text'],
+  // Bundled CommonJS packages (yaml, gray-matter, proper-lockfile…) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+});
