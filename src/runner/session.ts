@@ -9,6 +9,7 @@ import { openLogs } from '../log/open-logs.js';
 import { createGate } from '../system/gate.js';
 import type { DryRunReport, Gate, Stage } from './stage.js';
 import { createVaultFolders } from '../vault/create-folders.js';
+import { assertRealVaultFolders } from '../vault/real-folders.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
 import { collectGarbage } from '../system/collect-garbage.js';
 import { runIteration, type IterationReport } from './iteration.js';
@@ -57,6 +58,7 @@ export interface IterateOptions {
 export async function openSession(options: SessionOptions): Promise<Session> {
   const layout = vaultLayout(options.vault);
   await assertVaultFolder(layout.root);
+  await assertRealVaultFolders(layout);
   let config = await loadConfig(layout.configFile);
   const lost = new AbortController();
   const dryRun = options.dryRun;
