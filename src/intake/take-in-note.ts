@@ -8,6 +8,7 @@ import { bodyOf, readNoteHead } from '../vault/note-file.js';
 import { noteStem } from '../vault/note-link.js';
 import { hashFile } from './hash-file.js';
 import { claimHash, reserveNames, type IntakeOptions } from './name-reservations.js';
+import { writeOrDropPlan } from './undo-plan-ahead.js';
 
 export type NoteIntake = { kind: 'note'; name: string; planned: boolean; duplicateOf?: string } | { kind: 'not-a-note'; reason: string };
 
@@ -33,7 +34,7 @@ export async function takeInNote(stagedFile: string, originalName: string, id: s
       if (plan) Object.assign(item, { status: 'planned', plan: plan.stem });
       const prefix = composeNote(changedYaml(note.split, itemFields(item)));
       const content: FileContent = readWhole ? Buffer.concat([prefix, body]) : { prefix, copyFrom: stagedFile, fromOffset: note.split.bodyOffset };
-      if (await createFileExclusive(path.join(targetDir, name), content)) {
+      if (await writeOrDropPlan(plan, () => createFileExclusive(path.join(targetDir, name), content))) {
         hash.settle(hash.duplicateOf ? undefined : name);
         return { kind: 'note', name, planned: !!plan, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}) };
       }
