@@ -93,7 +93,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     running.scheduler.request('start');
     await stopped;
   } catch (error) {
-    log.error(`daemon failed: ${describeError(error)}`);
+    log.error(`daemon failed: ${describeError(error, session.layout.root)}`);
     exitCode = 1;
     stopper.abort();
   } finally {
@@ -156,8 +156,8 @@ function summarize(report: IterationReport): string | null {
 // A failure outside any stage (a state save, a rejected promise): logged, counted, survived.
 function noteError(session: Session, what: string, error: unknown): void {
   session.state.stats.errors++;
-  session.state.stats.lastError = `${what}: ${describeError(error)}`;
-  session.log.error(`${what}: ${describeError(error)} (the daemon goes on)`);
+  session.state.stats.lastError = `${what}: ${describeError(error, session.layout.root)}`;
+  session.log.error(`${what}: ${describeError(error, session.layout.root)} (the daemon goes on)`);
 }
 
 function intervalOf(options: DaemonOptions): number {

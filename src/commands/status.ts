@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { readState } from '../runner/state.js';
+import { readState, readStateNotSavedAt } from '../runner/state.js';
 import { countItems, type FolderCounts } from '../status/count-items.js';
 import { readRunnerState, statusExitCode, type RunnerState } from '../status/runner-state.js';
 import { readQuickReadings } from '../system/quick-readings.js';
@@ -21,6 +21,8 @@ export interface StatusReport {
   constraints: Record<string, unknown>;
   log: { file: string; sizeBytes: number };
   commandPlanner?: { pausedUntil: string | null; failuresInRow: number };
+  // Set when the last run could not save its state: the figures are older than that run.
+  stateNotSavedAt?: string;
   error?: string;
 }
 
@@ -36,11 +38,12 @@ export async function readStatus(options: StatusOptions): Promise<{ report: Stat
   const readable = await fs.readdir(layout.root).then(() => true, () => false);
   if (!readable) return { report: unknownReport(layout.root, options.logFile, `vault folder ${layout.root} is missing or unreadable`), exitCode: 4 };
   const state = await readState(layout.stateFile);
-  const [runner, counts, logStat, readings] = await Promise.all([
+  const [runner, counts, logStat, readings, notSavedAt] = await Promise.all([
     readRunnerState(options.lockFile, state, options.now),
     countItems(layout),
     fs.stat(options.logFile).catch(() => undefined),
     readQuickReadings(layout.root),
+    readStateNotSavedAt(layout.stateFile),
   ]);
   const live = runner.state === 'running' || runner.state === 'stalled';
   const startedAt = live ? (runner.owner?.startedAt ?? state.startedAt) : state.startedAt;
@@ -58,7 +61,15 @@ export async function readStatus(options: StatusOptions): Promise<{ report: Stat
     log: { file: options.logFile, sizeBytes: logStat?.size ?? 0 },
     commandPlanner: { pausedUntil: state.commandPlanner.pausedUntil ?? null, failuresInRow: state.commandPlanner.failuresInRow },
   };
+  if (notSavedAt) reportNotSaved(report, notSavedAt);
   return { report, exitCode: statusExitCode(runner.state) };
+}
+
+// The last save failed: the figures are from the save before, and that failure is an error they miss.
+function reportNotSaved(report: StatusReport, at: Date): void {
+  report.stateNotSavedAt = at.toISOString();
+  report.stats.errors += 1;
+  report.stats.lastError = `the state could not be saved at ${at.toISOString()} (a full disk or a folder that cannot be written?); these figures are from the save before`;
 }
 
 function unknownReport(vault: string, logFile: string, error: string): StatusReport {

@@ -3,6 +3,7 @@ import { ensureDir } from '../vault/files.js';
 import { createAuditLog, type AuditLog } from './audit.js';
 import { createLogger, type LineSink, type Logger } from './logger.js';
 import { openRotatingFile, type RotatingFile } from './rotating-file.js';
+import { plainReason } from '../vault/write-error.js';
 
 export interface LogOptions {
   logFile: string;
@@ -30,9 +31,13 @@ export async function openLogs(options: LogOptions): Promise<OpenLogs> {
   if (options.writeFiles) {
     await ensureDir(path.dirname(options.logFile));
     await ensureDir(path.dirname(options.auditFile));
-    const reportError = (error: Error) => options.stderr(`ai-employee: log file error (reopened): ${error.message}\n`);
-    const logFile = await openRotatingFile(options.logFile, options.maxLogSizeMB, reportError);
-    auditFile = await openRotatingFile(options.auditFile, options.maxLogSizeMB, reportError);
+    const logFailed = reportOnce(options.logFile, 'its warnings and errors go to stderr', options.stderr);
+    const logFile = await openRotatingFile(options.logFile, options.maxLogSizeMB, logFailed, (lines, error) => {
+      logFailed(error);
+      // Without --quiet every line is on stderr already; with it, what matters still reaches someone.
+      if (options.quiet) for (const line of lines) if (/ - (ERROR|WARNING) - /.test(line)) options.stderr(`${line}\n`);
+    });
+    auditFile = await openRotatingFile(options.auditFile, options.maxLogSizeMB, reportOnce(options.auditFile, 'the actions meant for it are not recorded', options.stderr));
     files.push(logFile, auditFile);
     sinks.push((line) => logFile.write(line));
   }
@@ -44,5 +49,16 @@ export async function openLogs(options: LogOptions): Promise<OpenLogs> {
     async close() {
       await Promise.all(files.map((f) => f.close()));
     },
+  };
+}
+
+// A log file that cannot be written (a full disk) is said once on stderr, naming it and what becomes
+// of its lines. The stream is reopened, so writing resumes once there is space.
+function reportOnce(file: string, meanwhile: string, stderr: (text: string) => void): (error: Error) => void {
+  let said = false;
+  return (error) => {
+    if (said) return;
+    said = true;
+    stderr(`ai-employee: could not write ${file}: ${plainReason(error)}; ${meanwhile}\n`);
   };
 }

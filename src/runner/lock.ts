@@ -25,7 +25,7 @@ export async function acquireVaultLock(lockFile: string, startedAt: Date, onComp
   const owner: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: startedAt.toISOString() };
   // Acquisition is serialized by a mkdir claim, so nobody reads a half-written ownership.
   const claim = `${lockFile}.acquiring`;
-  if (!(await claimAcquisition(claim))) throw new LockHeldError(lockFile, await readLockOwner(lockFile));
+  if (!(await claimAcquisition(claim).catch((error: Error) => Promise.reject(new Error(`could not take the vault lock ${lockFile}: ${error.message}`, { cause: error }))))) throw new LockHeldError(lockFile, await readLockOwner(lockFile));
   let release: () => Promise<void>;
   try {
     await removeDeadDrafts(claim);
@@ -68,8 +68,13 @@ async function lockOrTakeOver(lockFile: string, lock: () => Promise<() => Promis
 async function claimAcquisition(claim: string): Promise<boolean> {
   const draft = `${claim}-${process.pid}`;
   await fs.rm(draft, { recursive: true, force: true });
-  await ensureDir(draft);
-  await writeFileAtomic(path.join(draft, 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }));
+  try {
+    await ensureDir(draft);
+    await writeFileAtomic(path.join(draft, 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }));
+  } catch (error) {
+    await fs.rm(draft, { recursive: true, force: true });
+    throw error;
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await fs.rename(draft, claim);

@@ -13,9 +13,10 @@ import { assertRealVaultFolders } from '../vault/real-folders.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
 import { collectGarbage } from '../system/collect-garbage.js';
 import { runIteration, type IterationReport } from './iteration.js';
+import { describeError } from './item-failures.js';
 import { recoverVault } from './recover.js';
 import { acquireVaultLock, type VaultLock } from './lock.js';
-import { readState, writeState, type AgentState } from './state.js';
+import { clearStateNotSaved, hasStateNotSavedMark, markStateNotSaved, readState, writeState, type AgentState } from './state.js';
 
 export interface SessionOptions {
   vault: string;
@@ -88,11 +89,20 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   let saving: Promise<void> = Promise.resolve();
   // Recovery runs once, under the lock, before the first stage, never held by the gate.
   let recovered = false;
+  let markedNotSaved = !dryRun && (await hasStateNotSavedMark(layout.stateFile));
   const writeLatestState = async () => {
     state.heartbeatAt = options.now().toISOString();
     const latest = gate.latest();
     if (latest) state.constraints = latest as unknown as Record<string, unknown>;
-    await writeState(layout.stateFile, state);
+    try {
+      await writeState(layout.stateFile, state);
+    } catch (error) {
+      await markStateNotSaved(layout.stateFile);
+      markedNotSaved = true;
+      throw error;
+    }
+    if (markedNotSaved) await clearStateNotSaved(layout.stateFile);
+    markedNotSaved = false;
   };
   const saveState = async () => {
     if (dryRun) return;
@@ -133,7 +143,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       return true;
     },
     async close() {
-      await saveState().catch((error: Error) => logs.log.error(`could not save state: ${error.message}`));
+      await saveState().catch((error: Error) => logs.log.error(`could not save the state (--status will say so): ${describeError(error, layout.root)}`));
       // A compromised lock may already be someone else's: leave it (and its owner record) alone.
       if (!lost.signal.aborted) await lock?.release();
       await logs.close();

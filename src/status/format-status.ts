@@ -15,6 +15,7 @@ export function formatStatus(report: StatusReport): string {
   if (report.pid) lines.push(`  process:   pid ${report.pid} on ${report.host}, started ${report.startedAt}`);
   if (report.stats.uptimeSeconds !== null) lines.push(`  uptime:    ${formatUptime(report.stats.uptimeSeconds)}`);
   lines.push(`  heartbeat: ${report.heartbeatAt ?? 'never'}`);
+  if (report.stateNotSavedAt) lines.push(`  state:     NOT SAVED at ${report.stateNotSavedAt}: the last run could not save its state; the figures below are older`);
   const c = report.counts;
   lines.push(`  items:     Inbox ${c.inbox} · Needs_Action ${c.needsAction} · Plans ${c.plans} · Done ${c.done}`);
   const s = report.stats;
