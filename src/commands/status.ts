@@ -21,6 +21,9 @@ export interface StatusReport {
   constraints: Record<string, unknown>;
   log: { file: string; sizeBytes: number };
   commandPlanner?: { pausedUntil: string | null; failuresInRow: number };
+  // The lock as --status found it: when its holder last refreshed it, and whether that holder is a
+  // live process on this host that stopped refreshing it (suspended or stopped: never taken over).
+  lock?: { refreshedAt: string; ownerPaused: boolean } | null;
   // Set when the last run could not save its state: the figures are older than that run.
   stateNotSavedAt?: string;
   error?: string;
@@ -31,6 +34,8 @@ export interface StatusOptions {
   lockFile: string;
   logFile: string;
   now: Date;
+  // The lock's stale window (§5: 30 s).
+  lockStaleMs?: number;
 }
 
 export async function readStatus(options: StatusOptions): Promise<{ report: StatusReport; exitCode: number }> {
@@ -39,7 +44,7 @@ export async function readStatus(options: StatusOptions): Promise<{ report: Stat
   if (!readable) return { report: unknownReport(layout.root, options.logFile, `vault folder ${layout.root} is missing or unreadable`), exitCode: 4 };
   const state = await readState(layout.stateFile);
   const [runner, counts, logStat, readings, notSavedAt] = await Promise.all([
-    readRunnerState(options.lockFile, state, options.now),
+    readRunnerState(options.lockFile, state, options.now, options.lockStaleMs),
     countItems(layout),
     fs.stat(options.logFile).catch(() => undefined),
     readQuickReadings(layout.root),
@@ -59,6 +64,7 @@ export async function readStatus(options: StatusOptions): Promise<{ report: Stat
     deferred: state.deferred.map(({ stage, reason }) => ({ stage, reason })),
     constraints: { now: readings, lastChecked: state.constraints },
     log: { file: options.logFile, sizeBytes: logStat?.size ?? 0 },
+    lock: runner.lockRefreshedAt ? { refreshedAt: runner.lockRefreshedAt.toISOString(), ownerPaused: runner.pausedOwner } : null,
     commandPlanner: { pausedUntil: state.commandPlanner.pausedUntil ?? null, failuresInRow: state.commandPlanner.failuresInRow },
   };
   if (notSavedAt) reportNotSaved(report, notSavedAt);

@@ -15,7 +15,7 @@ import { collectGarbage } from '../system/collect-garbage.js';
 import { runIteration, type IterationReport } from './iteration.js';
 import { describeError } from './item-failures.js';
 import { recoverVault } from './recover.js';
-import { acquireVaultLock, type VaultLock } from './lock.js';
+import { acquireVaultLock, lockStaleMs, type VaultLock } from './lock.js';
 import { clearStateNotSaved, hasStateNotSavedMark, markStateNotSaved, readState, writeState, type AgentState } from './state.js';
 
 export interface SessionOptions {
@@ -66,7 +66,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const startedAt = options.now();
   let lock: VaultLock | undefined;
   let onLost = (error: Error) => lost.abort(error);
-  if (!dryRun) lock = await acquireVaultLock(options.lockFile ?? defaultLockFile(layout.root), startedAt, (error) => onLost(error));
+  let onLockNotice = (message: string) => options.stderr(`ai-employee: ${message}\n`);
+  if (!dryRun) lock = await acquireVaultLock(options.lockFile ?? defaultLockFile(layout.root), startedAt, (error) => onLost(error), { staleMs: lockStaleMs(process.env), onNotice: (message) => onLockNotice(message) });
   const logFile = options.logFile ?? defaultLogFile(layout.root);
   const logs = await openLogs({
     logFile,
@@ -77,6 +78,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     stderr: options.stderr,
     now: options.now,
   });
+  onLockNotice = (message) => logs.log.warn(message);
   onLost = (error) => {
     logs.log.error(`the vault lock was compromised (${error.message}); stopping`);
     lost.abort(error);
