@@ -31,11 +31,15 @@ const REASONS: Record<string, string> = {
   EROFS: 'read-only file system',
   EIO: 'input/output error',
   ENOTDIR: 'a part of the path is not a folder',
+  EEXIST: 'a file of that name is in the way',
+  ENOENT: 'no such file or folder',
   EISDIR: 'it is a folder',
   ENAMETOOLONG: 'the name is too long',
 };
 
-// "no space left on device (ENOSPC)": what happened in words, with the code to search for.
+// "no space left on device (ENOSPC)": what happened in words, with the code to search for. Never the
+// system's message, which can name a temporary file: the same failure then reads the same each run,
+// so it is logged once.
 export function plainReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && REASONS[code]) return `${REASONS[code]} (${code})`;
