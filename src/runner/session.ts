@@ -125,6 +125,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     },
     lost: lost.signal,
     async iterate(stages, signal, iterateOptions = {}) {
+      // Checked again before each iteration: a daemon runs for months, and a folder can be swapped for a symlink meanwhile.
+      await assertRealVaultFolders(layout);
       const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, progress: options.progress };
       if (!recovered && !dryRun) await recoverVault(ctx);
       recovered = true;

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { makeTempDir, removeVault, tempVaults } from '../helpers/make-vault.js';
 import { listDir, readTree } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { daemonVaults, exitWithin, startDaemon, waitForLog, waitUntilWatching } from '../daemon/daemon-process.js';
 
 // §14: a vault folder that is a symlink is refused (exit 2, naming it) before anything is read or
 // written; ai-employee.yaml larger than 1 MiB is a configuration error, refused without being read whole.
@@ -74,5 +76,31 @@ describe('ai-employee.yaml size limit', () => {
     const run = await runCli(['--once', '--vault', root, '--quiet']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+});
+
+describe('a vault folder swapped for a symlink while the daemon runs', () => {
+  const daemonVault = daemonVaults();
+
+  test('each iteration refuses (logged, counted, nothing outside read or written); restored, the daemon goes on', async () => {
+    const root = await daemonVault({ 'ai-employee.yaml': 'daemon:\n  debounce: 100ms\n' });
+    const daemon = startDaemon(root);
+    await waitUntilWatching(root);
+    const outside = await makeTempDir('ai-employee-outside-');
+    outsides.push(outside);
+    await fs.rename(path.join(root, 'Plans'), path.join(root, 'Plans.real'));
+    await fs.symlink(outside, path.join(root, 'Plans'));
+    await fs.writeFile(path.join(root, 'Inbox', 'while-linked.md'), 'Call Bob.\n');
+    await waitForLog(root, /ERROR - iteration failed: vault folder Plans\/ is a symlink .*\(the daemon goes on\)/);
+    expect(await readTree(outside)).toEqual({});
+    expect(await listDir(path.join(root, 'Inbox'))).toEqual(['while-linked.md']);
+
+    await fs.rm(path.join(root, 'Plans'));
+    await fs.rename(path.join(root, 'Plans.real'), path.join(root, 'Plans'));
+    await fs.writeFile(path.join(root, 'Inbox', 'after.md'), 'Sign the lease.\n');
+    await waitFor(() => fs.stat(path.join(root, 'Plans', 'PLAN_while-linked.md')).catch(() => false), 'the drop planned once Plans/ is a real folder again');
+    daemon.kill('SIGTERM');
+    expect((await exitWithin(daemon, 10_000)).code).toBe(0);
+    expect(await readTree(outside)).toEqual({});
   });
 });
