@@ -28,6 +28,7 @@ const SECTIONS: Record<Section, { title: string; keys: Record<string, string> }>
       maxReadKB: 'How much of an item is read for planning, in KiB.',
       maxOutputKB: 'The largest plan the command planner may print, in KiB.',
       highKeywords: 'Extra words that make an item high priority, besides the built-in ones and the handbook\'s.',
+      taskTag: 'A tag put on every step, e.g. "#task", for users of Obsidian Tasks\' global filter (off by default).',
     },
   },
   briefing: {
@@ -56,7 +57,8 @@ const SECTIONS: Record<Section, { title: string; keys: Record<string, string> }>
   },
 };
 
-const EXAMPLE_COMMAND = ['llm', '--system', 'Write a plan in markdown'];
+// Keys without a default are shown commented out, with an example value.
+const EXAMPLES: Record<string, unknown> = { command: ['llm', '--system', 'Write a plan in markdown'], taskTag: '#task' };
 
 const JOB_NOTES: Record<string, string> = {
   name: 'letters, digits, ".", "_" or "-"',
@@ -99,7 +101,7 @@ function renderSection(section: Section, values: Record<string, unknown>): strin
   for (const [key, note] of Object.entries(keys)) {
     lines.push(`#   # ${note}`);
     if (key in values) lines.push(`#   ${key}: ${formatFlow(values[key])}`);
-    else lines.push(`#   # ${key}: ${formatFlow(EXAMPLE_COMMAND)}`);
+    else lines.push(`#   # ${key}: ${formatFlow(EXAMPLES[key])}`);
   }
   return lines;
 }

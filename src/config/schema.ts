@@ -95,6 +95,7 @@ export const configSchema = z
         maxReadKB: z.number().int().min(1).max(10_240).default(256),
         maxOutputKB: z.number().int().min(1).max(10_240).default(64),
         highKeywords: z.array(z.string().min(1)).default([]),
+        taskTag: z.string().regex(/^#?[\p{L}\p{N}_/-]{1,60}$/u, 'a tag such as #task').optional(),
       })
       .strict()
       .superRefine((planner, ctx) => {

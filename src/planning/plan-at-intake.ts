@@ -22,7 +22,7 @@ export function planAtIntake(ctx: StageContext, planContext: PlanContext): PlanA
     const own = await findOwnPlan(ctx.vault, item);
     if (own) return { stem: planStem(own), discard: async () => {} };
     const draft = planWithRules(item, planContext);
-    const planFile = await writeNewPlan(ctx.vault, item, draft, ctx.now());
+    const planFile = await writeNewPlan(ctx.vault, item, draft, ctx.now(), ctx.config.planner.taskTag);
     ctx.log.info(`planned ${item.fileName} -> Plans/${planFile} (rules, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})`);
     ctx.audit.record({ action: 'plan', item: item.fileName, to: `Plans/${planFile}`, result: 'ok' });
     return { stem: planStem(planFile), discard: () => removeFile(path.join(ctx.vault.plans, planFile)) };

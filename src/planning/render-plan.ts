@@ -17,10 +17,11 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PRIORITIES: readonly Priority[] = ['high', 'normal', 'low'];
 const FALLBACK_STEP = 'Handle this item';
 
-// Used by the task-planner stage to write a plan for `item`; `created` is the run's clock.
-export function renderPlan(draft: PlanDraft, item: PlanTarget, created: Date): string {
+// Used by the task-planner stage to write a plan for `item`; `created` is the run's clock;
+// `taskTag` (planner.taskTag, e.g. "#task") starts each step, for Tasks' global filter.
+export function renderPlan(draft: PlanDraft, item: PlanTarget, created: Date, taskTag?: string): string {
   const yaml = stringifyFrontmatter(buildPlanFrontmatter(draft, item, created));
-  return composeNote(yaml, renderBody(draft, item)).toString('utf8');
+  return composeNote(yaml, renderBody(draft, item, taskTag)).toString('utf8');
 }
 
 // Used to build the plan's frontmatter: id, source, created, status, priority, due (when set), planner, tags.
@@ -37,7 +38,7 @@ export function buildPlanFrontmatter(draft: PlanDraft, item: PlanTarget, created
   };
 }
 
-function renderBody(draft: PlanDraft, item: PlanTarget): string {
+function renderBody(draft: PlanDraft, item: PlanTarget, taskTag: string | undefined): string {
   const title = `# ${toSingleLine(draft.title, 200) || toSingleLine(item.stem, 200) || 'Plan'}\n\n`;
   const source = `## Source\n\n[[${toSingleLine(item.stem, 500)}]]\n`;
   if (draft.customBody !== undefined) {
@@ -45,16 +46,23 @@ function renderBody(draft: PlanDraft, item: PlanTarget): string {
     return `${title}${custom}\n${source}`;
   }
   const objective = `## Objective\n\n${toSingleLine(draft.objective, 1000) || 'Handle this item.'}\n\n`;
-  return `${title}${objective}## Steps\n\n${renderTaskLines(draft.steps)}\n${source}`;
+  return `${title}${objective}## Steps\n\n${renderTaskLines(draft.steps, taskTag)}\n${source}`;
 }
 
 // Used for the "## Steps" section: Obsidian Tasks lines; a plan always has at least one, so it can be ticked off.
-export function renderTaskLines(steps: readonly PlanStep[]): string {
+export function renderTaskLines(steps: readonly PlanStep[], taskTag?: string): string {
   const lines = steps
-    .map((step) => ({ ...step, text: toSingleLine(step.text, 500) }))
+    .map((step) => ({ ...step, text: withTaskTag(toSingleLine(step.text, 500), taskTag) }))
     .filter((step) => step.text !== '')
     .map(renderTaskLine);
-  return `${(lines.length > 0 ? lines : [renderTaskLine({ text: FALLBACK_STEP })]).join('\n')}\n`;
+  return `${(lines.length > 0 ? lines : [renderTaskLine({ text: withTaskTag(FALLBACK_STEP, taskTag) })]).join('\n')}\n`;
+}
+
+function withTaskTag(text: string, taskTag: string | undefined): string {
+  if (!taskTag || text === '') return text;
+  const tag = taskTag.startsWith('#') ? taskTag : `#${taskTag}`;
+  // A task copied from the item may already carry it.
+  return text.toLowerCase().split(/\s+/).includes(tag.toLowerCase()) ? text : `${tag} ${text}`;
 }
 
 function renderTaskLine(step: PlanStep): string {

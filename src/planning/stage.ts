@@ -63,7 +63,7 @@ async function planOne(ctx: StageContext, name: string, planContext: PlanContext
   }
   const reused = await findOwnPlan(ctx.vault, planItem);
   const draft = reused ? undefined : await planner(planItem, planContext);
-  const planName = reused ?? (await writeNewPlan(ctx.vault, planItem, draft!, ctx.now()));
+  const planName = reused ?? (await writeNewPlan(ctx.vault, planItem, draft!, ctx.now(), ctx.config.planner.taskTag));
   await linkItemToPlan(ctx, note, item, planName);
   ctx.log.info(draft ? `planned Needs_Action/${name} -> Plans/${planName} (${draft.planner}, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})` : `linked Needs_Action/${name} to its existing Plans/${planName}`);
   ctx.audit.record({ action: 'plan', item: name, to: `Plans/${planName}`, result: 'ok' });

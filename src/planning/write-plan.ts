@@ -19,8 +19,8 @@ export async function findOwnPlan(layout: VaultLayout, item: PlanItem): Promise<
 }
 
 // Writes Plans/PLAN_<stem>.md (or a free numbered name); returns the file name used.
-export async function writeNewPlan(layout: VaultLayout, item: PlanItem, draft: PlanDraft, created: Date): Promise<string> {
-  const text = renderPlan(draft, { id: item.id, fileName: item.fileName, stem: item.stem }, created);
+export async function writeNewPlan(layout: VaultLayout, item: PlanItem, draft: PlanDraft, created: Date, taskTag?: string): Promise<string> {
+  const text = renderPlan(draft, { id: item.id, fileName: item.fileName, stem: item.stem }, created, taskTag);
   return createAtFreeName(layout.plans, planFileName(item.stem), text);
 }
 

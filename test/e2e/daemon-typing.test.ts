@@ -11,7 +11,7 @@ import { daemonVaults, startDaemon, waitForLog, waitUntilWatching } from '../dae
 
 const vault = daemonVaults();
 // Short quiet periods keep the test quick; the saves below come well within them.
-const CONFIG = 'intake:\n  editQuiet: 4s\n  emptyNoteWait: 10m\n';
+const CONFIG = 'intake:\n  editQuiet: 10s\n  emptyNoteWait: 10m\n';
 
 describe('daemon beside an editor', () => {
   test('an editor-like session in Inbox/ gives exactly one item, with the full text', async () => {
@@ -28,7 +28,7 @@ describe('daemon beside an editor', () => {
       text += `${line}\n`;
       await fs.writeFile(file, text);
     }
-    await waitFor(async () => (await listDir(path.join(root, 'Plans'))).length > 0, 'the plan of the typed note', 20_000);
+    await waitFor(async () => (await listDir(path.join(root, 'Plans'))).length > 0, 'the plan of the typed note', 40_000);
     expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['Untitled.md']);
     expect(await listDir(path.join(root, 'Plans'))).toEqual(['PLAN_Untitled.md']);
     expect((await readNote(path.join(root, 'Needs_Action', 'Untitled.md'))).body.toString()).toBe(text);

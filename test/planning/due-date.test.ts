@@ -103,3 +103,59 @@ describe('the item’s own due field', () => {
     expect(chooseDueDate('soon', 'do it tomorrow', WEDNESDAY)).toBe('2026-01-29');
   });
 });
+
+// Issue 13's phrases, said on Wednesday 2026-12-02.
+const DECEMBER_2 = new Date(2026, 11, 2, 9, 0);
+
+describe('dates written out, and our own rules where chrono-node is weak', () => {
+  test.each([
+    ['Please reply by December 15, 2026.', '2026-12-15'],
+    ['Send it by Dec 15', '2026-12-15'],
+    ['Deadline 15/12', '2026-12-15'],
+    ['Submit by March 3rd', '2027-03-03'],
+    ['The form is due 20 December 2026', '2026-12-20'],
+    ['Need the figures by COB February 22nd', '2027-02-22'],
+    ['Renew it in a month', '2027-01-02'],
+    ['Pay by the 1st of next month', '2027-01-01'],
+    ['Let us meet Thursday 10 Dec at 3pm', '2026-12-10'],
+    ['on Thursday 10 Dec', '2026-12-10'],
+    ['the day after tomorrow works', '2026-12-04'],
+    ['by COB', '2026-12-02'],
+    ['by close of business', '2026-12-02'],
+    ['Pay by the 15th', '2026-12-15'],
+    ['Pay by the 1st', '2027-01-01'],
+    ['- [ ] File taxes 📅 2026-11-20 (overdue)', '2026-11-20'],
+    ['- [ ] Water 🔁 every week on Monday 📅 2026-12-07', '2026-12-07'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDueDate(text, DECEMBER_2)).toBe(expected);
+  });
+
+  test.each([
+    ['Monday meeting notes'],
+    ['It took 5 days to arrive'],
+    ['Add 1/2 cup flour'],
+    ['Rated 3.5 stars'],
+    ['Invoice of December 1, 2026 (already past)'],
+    ['at 5pm'],
+    ['# 2026-12-05'],
+    ['- [ ] Standup 🔁 every weekday'],
+    ['- [x] Paid ✅ 2026-12-20'],
+  ])('%s → no date', (text) => {
+    expect(findDueDate(text, DECEMBER_2)).toBeUndefined();
+  });
+});
+
+describe('lines whose dates are no deadline', () => {
+  test.each([
+    ['- [x] Took out the trash 📅 2026-11-30 ✅ 2026-11-30'],
+    ['## Do today'],
+    ['# 2026-12-02'],
+    ['---------- Forwarded message ----------\nDate: Thu, 3 Dec 2026 17:28:42 -0400\nSubject: testing'],
+  ])('%s → no date', (text) => {
+    expect(findDueDate(text, DECEMBER_2)).toBeUndefined();
+  });
+
+  test('an open task among ticked ones keeps its date', () => {
+    expect(findDueDate('- [x] Old 📅 2026-11-30\n- [ ] New 📅 2026-12-07', DECEMBER_2)).toBe('2026-12-07');
+  });
+});

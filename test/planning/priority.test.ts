@@ -8,12 +8,12 @@ const NONE = { high: [], low: [] };
 
 describe('priority from the words of the item', () => {
   test.each([
-    ['Pay the invoice', 'high'],
+    ['Pay the invoice', 'normal'],
     ['URGENT: call back', 'high'],
     ['please handle asap', 'high'],
     ['Handle this urgently', 'high'],
-    ['Two payments are due', 'high'],
-    ['Three invoices attached', 'high'],
+    ['Two payments are due', 'normal'],
+    ['Three invoices attached', 'normal'],
     ['This bill is past  due', 'high'],
     ['Final Notice from the utility', 'high'],
     ['Emergency at the office', 'high'],
@@ -100,12 +100,16 @@ describe('readHandbookKeywords', () => {
 });
 
 describe('priority from where it matters (issue 13)', () => {
-  const asks = { asks: true, soon: false, sentByMachine: false };
+  const asks = { asks: true, soon: false, sentByMachine: false, dated: false };
   test('mail sent by a machine that asks nothing is low, even with urgent words', () => {
     expect(choosePriority(undefined, 'URGENT deals: invoice-free shopping', NONE, { ...asks, asks: false, sentByMachine: true })).toBe('low');
   });
+  test('money owed is high with a date, not for the word "invoice" alone', () => {
+    expect(choosePriority(undefined, 'Invoice 4711 attached', NONE, { ...asks, dated: true, moneyOwed: true })).toBe('high');
+    expect(choosePriority(undefined, 'Invoice 4711 attached', NONE, { ...asks, dated: false, moneyOwed: true })).toBe('normal');
+  });
   test('a near deadline on a request is high; without a request it is not', () => {
     expect(choosePriority(undefined, 'Send me the slides', NONE, { ...asks, soon: true })).toBe('high');
-    expect(choosePriority(undefined, 'The slides are attached', NONE, { asks: false, soon: true, sentByMachine: false })).toBe('normal');
+    expect(choosePriority(undefined, 'The slides are attached', NONE, { asks: false, soon: true, sentByMachine: false, dated: true })).toBe('normal');
   });
 });

@@ -137,3 +137,12 @@ describe('renderPlan on any text', () => {
     );
   });
 });
+
+describe('planner.taskTag', () => {
+  test('starts every step with the tag, once, for Tasks’ global filter', () => {
+    const draft = makeDraft({ steps: [{ text: 'Find the card number' }, { text: '#task Call the bank', fields: '📅 2026-01-30' }] });
+    expect(taskLines(renderPlan(draft, ITEM, CREATED, '#task'))).toEqual(['- [ ] #task Find the card number', '- [ ] #task Call the bank 📅 2026-01-30']);
+    expect(taskLines(renderPlan(draft, ITEM, CREATED, 'todo'))[0]).toBe('- [ ] #todo Find the card number');
+    expect(taskLines(renderPlan(draft, ITEM, CREATED))[0]).toBe('- [ ] Find the card number');
+  });
+});

@@ -78,7 +78,9 @@ describe('planWithRules', () => {
     const handbook = '## Priority keywords\n- high: landlord\n';
     expect(planWithRules(makeItem({ text: 'Letter from the landlord' }), { ...CTX, handbook }).priority).toBe('high');
     expect(planWithRules(makeItem({ text: 'Letter from the school' }), { ...CTX, highKeywords: ['School'] }).priority).toBe('high');
-    expect(planWithRules(makeItem({ text: 'Letter from the school' }), CTX).priority).toBe('normal');
+    // Asking nothing and naming no date, it is kept for reference: low.
+    expect(planWithRules(makeItem({ text: 'Letter from the school' }), CTX).priority).toBe('low');
+    expect(planWithRules(makeItem({ text: 'Letter from the school. Sign the form.' }), CTX).priority).toBe('normal');
   });
 
   test('an email companion: subject, sender, body sentences, ⏫ steps, due from the body', () => {
@@ -96,12 +98,27 @@ describe('planWithRules', () => {
     expect(draft.steps).toEqual([{ text: 'Pay it tomorrow', due: '2026-01-29', high: true }]);
   });
 
-  test('a dropped PDF named invoice is high; a date in its file name is not a due date', () => {
+  test('a dropped PDF named invoice is to be paid, but not high for its name alone; a date in its file name is not a due date', () => {
     const item = makeItem({ kind: 'pdf', stem: 'invoice 2026-02-01.pdf', text: '', attachment: { name: 'invoice 2026-02-01.pdf', sizeBytes: 9 } });
     const draft = planWithRules(item, CTX);
-    expect(draft.priority).toBe('high');
+    expect(draft.priority).toBe('normal');
     expect(draft.due).toBeUndefined();
-    expect(draft.steps[0]).toEqual({ text: 'Review the document invoice 2026-02-01.pdf', high: true });
+    expect(draft.steps.map((s) => s.text).slice(0, 2)).toEqual(['Review the document invoice 2026-02-01.pdf', 'Pay the invoice (check the amount and the payee first)']);
+  });
+
+  test('an invoice that says when it is due is high; a receipt is low and asks nothing', () => {
+    const invoice = planWithRules(makeItem({ kind: 'pdf', stem: 'a.pdf', text: 'Invoice 4711\nAmount due: $385.00\nDue: February 1, 2026\n', attachment: { name: 'a.pdf', sizeBytes: 9 } }), CTX);
+    expect(invoice).toMatchObject({ priority: 'high', due: '2026-02-01' });
+    const receipt = planWithRules(makeItem({ kind: 'email', email: { from: 'Shop <billing@shop.test>' }, text: 'Thank you for your payment. Your receipt for order 42 is attached.\n' }), CTX);
+    expect(receipt.priority).toBe('low');
+    expect(receipt.steps.map((s) => s.text)).toEqual(['A receipt: nothing to pay; keep it for your records', 'File it']);
+  });
+
+  test('a scam is low and never answered', () => {
+    const text = 'I am writing concerning Twenty-Five Million United States Dollars. As the beneficiary, please respond urgently.';
+    const draft = planWithRules(makeItem({ kind: 'email', email: { from: 'Prince <p@x.test>' }, text }), CTX);
+    expect(draft.priority).toBe('low');
+    expect(draft.steps[0]!.text).toMatch(/^Looks like a scam or phishing: do not reply/);
   });
 
   test('an invalid received time counts from ctx.now', () => {
@@ -119,8 +136,8 @@ describe('planWithRules', () => {
 
 describe('what makes a plan right (issue 13)', () => {
   test('"urgent" inside a quote or a recipe paragraph does not make an item high', () => {
-    expect(planWithRules(makeItem({ text: '> This is urgent, said the king.\n\nA passage I liked.' }), CTX).priority).toBe('normal');
-    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('normal');
+    expect(planWithRules(makeItem({ text: '> This is urgent, said the king.\n\nA passage I liked.' }), CTX).priority).toBe('low');
+    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('low');
   });
 
   test('a request with a deadline tomorrow is high; a greeting is not part of the step', () => {
@@ -131,7 +148,7 @@ describe('what makes a plan right (issue 13)', () => {
 
   test('boilerplate never becomes a step', () => {
     const draft = planWithRules(makeItem({ kind: 'email', email: { bulk: true }, text: 'Reply to this email if you have any questions. For further assistance, please read our help center article.' }), CTX);
-    expect(draft.steps.map((s) => s.text)).toEqual(['Read the email', 'File or delete it']);
+    expect(draft.steps.map((s) => s.text)).toEqual(['A newsletter or list mail: nothing is asked', 'File or delete it']);
     expect(draft.priority).toBe('low');
   });
 

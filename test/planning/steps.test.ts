@@ -88,10 +88,10 @@ describe('steps from action sentences', () => {
 
 describe('steps suited to the item’s kind', () => {
   test.each([
-    ['email that says something', { kind: 'email', text: 'Hello.', attachment: { name: 'm.eml', sizeBytes: 1 } }, ['Read the email', 'Decide whether it needs an answer']],
-    ['email from a person who asks', { kind: 'email', email: { from: 'Ann <ann@x.test>' }, text: 'Is the venue still free on the 9th?' }, ['Read the email', 'Answer its questions to Ann <ann@x.test>']],
-    ['newsletter', { kind: 'email', email: { bulk: true, fromAddress: 'news@shop.test' }, text: 'Our best deals this week?' }, ['Read the email', 'File or delete it']],
-    ['bounce', { kind: 'email', email: { fromAddress: 'MAILER-DAEMON@mx.test', automated: true }, text: 'Delivery to <bo@gone.test> failed permanently.' }, ['Check which message could not be delivered to bo@gone.test and why', 'Fix the address or resend it, if it still matters']],
+    ['email that says something', { kind: 'email', text: 'Hello.', attachment: { name: 'm.eml', sizeBytes: 1 } }, ['Read the email: nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one']],
+    ['email from a person who asks', { kind: 'email', email: { from: 'Ann <ann@x.test>' }, text: 'Is the venue still free on the 9th?', title: 'Re: Venue' }, ['Read the email', 'Answer Ann <ann@x.test>: "Is the venue still free on the 9th?"']],
+    ['newsletter', { kind: 'email', email: { bulk: true, fromAddress: 'news@shop.test' }, text: 'Our best deals this week?' }, ['A newsletter or list mail: nothing is asked', 'File or delete it']],
+    ['bounce', { kind: 'email', email: { fromAddress: 'MAILER-DAEMON@mx.test', automated: true }, text: 'Delivery to <bo@gone.test> failed permanently.' }, ['A bounce: check which message could not be delivered to bo@gone.test and why', 'Check the address and resend it, if it still matters']],
     ['PDF without text', { kind: 'pdf', attachment: { name: 'Bill.PDF', sizeBytes: 1 } }, ['Review the document Bill.PDF', 'Note any amounts, dates or actions it asks for', 'File the document']],
     ['image', { kind: 'image', attachment: { name: 'photo.jpeg', sizeBytes: 1 } }, ['Look at the image photo.jpeg', 'File it where it belongs']],
     ['other file', { kind: 'file', attachment: { name: 'data.zip', sizeBytes: 1 } }, ['Open and review data.zip', 'Decide the next action']],

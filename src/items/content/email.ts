@@ -18,7 +18,8 @@ export async function readEmail(bytes: Uint8Array, maxTextBytes: number): Promis
   const from = mail.from && 'address' in mail.from ? mail.from : undefined;
   const fromAddress = from?.address || undefined;
   const email: EmailFacts = {
-    bulk: !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? '')),
+    // A discussion list's post (it has List-Post: members write to it) is a person's mail, not bulk.
+    bulk: !header('list-post') && !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? '')),
     automated: (!!header('auto-submitted') && !/^no$/i.test(header('auto-submitted')!.trim())) || (!!fromAddress && AUTOMATED_SENDER.test(fromAddress)),
   };
   const fromName = from?.name ? fixWindows1252(from.name) : undefined;

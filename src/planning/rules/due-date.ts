@@ -1,3 +1,5 @@
+import { readCalendarDates } from './calendar-dates.js';
+
 // Due dates (YYYY-MM-DD) from the item's own `due` field or from its words, relative to when it
 // arrived (local time). Choices, each tested in test/planning/due-date.test.ts:
 // - the frontmatter `due` wins when it is a real date; otherwise the earliest date found wins;
@@ -7,7 +9,10 @@
 //   (Monday-based) week; "sat"/"sun" are not read as weekdays ("focus on sun protection");
 // - "next week" is the Monday of next week; "end of week"/"EOW" the Friday on or after today
 //   (said on a weekend: the coming Friday); "end of month"/"EOM" the month's last day;
-// - "today", "tonight", "EOD", "end of day" are the day it arrived; "in/within N days|weeks".
+// - "today", "tonight", "EOD", "COB", "end of day" are the day it arrived; "in/within N days|weeks";
+//   "day after tomorrow"; "by the 15th" (this month's, or next month's once passed); "the 1st of next month";
+// - dates written out ("Dec 15", "15/12", "Thursday 10 Dec") are read by chrono-node (calendar-dates.ts);
+// - a Tasks line's 📅 date counts even when past (the task is overdue).
 
 const DAY = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DAY_ABBREVIATIONS = new Map(Object.entries({ mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5 }));
@@ -19,16 +24,33 @@ const MAX_OFFSET_DAYS = 366 * 2;
 
 type Resolve = (match: RegExpMatchArray, today: Date) => Date | undefined;
 
+const TASK_DUE = /(?:📅\s*|\[due::\s*)(\d{4}-\d{2}-\d{2})\]?/giu;
+// Stands in for a date chrono-node has read, so no rule reads its words again.
+const WRITTEN_DATE = '\uE000';
+const DAY_AFTER_TOMORROW = /\b(?:the\s+)?day\s+after\s+tomorrow\b/gi;
+
+const NEXT_WEEK = /\bnext\s+week\b/gi;
+// Phrases naming a stretch of time rather than a day: used only when no day is named.
+const VAGUE = new Set<RegExp>([NEXT_WEEK]);
+
+// In order: "day after tomorrow" is blanked out once read, so "tomorrow" does not read it again.
 const RULES: Array<[RegExp, Resolve]> = [
+  [DAY_AFTER_TOMORROW, (_m, today) => addDays(today, 2)],
   [/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m, today) => readIsoDate(m[0], today)],
-  [/\b(?:today|tonight|eod|end\s+of\s+(?:the\s+)?day)\b/gi, (_m, today) => today],
+  // "COB February 22nd" is that day's close of business, not today's.
+  [/\b(?:today|tonight|eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))\b(?![\s,]*(?:on\s+)?\uE000)/gi, (_m, today) => today],
   [/\btomorrow\b/gi, (_m, today) => addDays(today, 1)],
+  // "by the 15th", "before the 1st": that day of this month, or of the next once it has passed.
+  [/\b(?:by|before|until|till|due|on)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+next\s+month)/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 0)],
+  [/\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+next\s+month\b/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 1)],
   // The weekday is a lookahead so "due by Friday" still sees "by Friday" after "due by".
   [/\b(by|on|this|next|until|till|before|due)\s+(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday(m[1]!, m[2]!, today)],
-  [/\bnext\s+week\b/gi, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
+  [NEXT_WEEK, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
   [/\bend\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b/gi, (_m, today) => addDays(today, (5 - today.getDay() + 7) % 7)],
   [/\bend\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b/gi, (_m, today) => new Date(today.getFullYear(), today.getMonth() + 1, 0)],
   [/\b(?:in|within)\s+(\d{1,3}|a couple of|a few|[a-z]+)\s+(days?|weeks?)\b/gi, (m, today) => resolveOffset(m[1]!, m[2]!, today)],
+  // "This link expires in 24 hours", "valid for the next 48 hours": the day it runs out.
+  [/\b(?:expires?|expiring|valid|ends?)\s+(?:only\s+)?(?:in|within|for)\s+(?:the\s+next\s+)?(\d{1,3}|a couple of|a few|[a-z]+)\s+(hours?|days?|weeks?)\b/gi, (m, today) => resolveOffset(m[1]!, m[2]!, today)],
 ];
 
 // Used to format a local calendar day the way plans and Obsidian Tasks write it.
@@ -48,18 +70,36 @@ export function readOwnDue(value: unknown): string | undefined {
 
 // Used by the rules planner: the earliest due date the text names, relative to `received`.
 export function findDueDate(words: string, received: Date): string | undefined {
-  // A recurrence ("🔁 every week on Monday") is not a deadline; a done or created date is not either.
-  const text = words.replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
   const today = new Date(received.getFullYear(), received.getMonth(), received.getDate());
-  let earliest: string | undefined;
-  for (const [pattern, resolve] of RULES) {
-    for (const match of text.matchAll(pattern)) {
-      const date = resolve(match, today);
-      const day = date ? formatLocalDate(date) : undefined;
-      if (day && (earliest === undefined || day < earliest)) earliest = day;
-    }
+  // Not deadlines: a recurrence ("🔁 every week on Monday"), a done, created or scheduled date, a
+  // ticked task, a line that is only a date (a daily note's name), a section heading ("## Do today"),
+  // a forwarded message's header lines ("Date: 13 Sep 2001").
+  let text = words
+    .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^ \]]\].*$/gm, ' ')
+    .replace(/^[ \t]*(?:#{2,6}[ \t]+.*|#?[ \t]*\d{4}-\d{2}-\d{2}[ \t]*|[>\s]*(?:date|sent|from|to|cc|subject)[ \t]*:.*)$/gim, ' ')
+    .replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
+  const days: Date[] = [];
+  // A task's own 📅 date counts even when it has passed: the task is overdue.
+  // So does a Dataview field, [due:: 2026-12-01].
+  for (const match of text.matchAll(TASK_DUE)) if (isCalendarDate(match[1]!)) days.push(readLocalDate(match[1]!));
+  text = text.replace(TASK_DUE, ' ');
+  for (const found of readCalendarDates(text, today)) {
+    // "Due: February 1, 2023" is overdue, not void: a past date counts only right after "due".
+    if (found.date >= today || /\bdue\b[\s:]*(?:on\s+|by\s+|date\s*:?\s*)?$/i.test(text.slice(Math.max(0, found.index - 20), found.index))) days.push(found.date);
+    text = text.slice(0, found.index) + WRITTEN_DATE.repeat(found.length) + text.slice(found.index + found.length);
   }
-  return earliest;
+  const vague: Date[] = [];
+  for (const [pattern, resolve] of RULES) {
+    text = text.replace(pattern, (...args) => {
+      const date = resolve(args as unknown as RegExpMatchArray, today);
+      if (date) (VAGUE.has(pattern) ? vague : days).push(date);
+      return pattern === DAY_AFTER_TOMORROW ? ' ' : args[0];
+    });
+  }
+  // "Next week catch-up? I'm free on Wednesday": the day named beats the week it is in.
+  if (days.length === 0) days.push(...vague);
+  const earliest = days.filter((day) => day.getTime() - today.getTime() <= MAX_OFFSET_DAYS * 86_400_000).sort((a, b) => a.getTime() - b.getTime())[0];
+  return earliest ? formatLocalDate(earliest) : undefined;
 }
 
 // Used by the rules planner: the item's own `due` wins, else the earliest date in its words.
@@ -75,6 +115,21 @@ function isCalendarDate(iso: string): boolean {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(year, month - 1, day);
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+}
+
+function readLocalDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
+}
+
+function resolveDayOfMonth(day: number, today: Date, monthsAhead: number): Date | undefined {
+  if (day < 1 || day > 31) return undefined;
+  for (let ahead = monthsAhead; ahead < monthsAhead + 3; ahead++) {
+    const date = new Date(today.getFullYear(), today.getMonth() + ahead, day);
+    if (date.getDate() !== day) continue; // the 31st of a shorter month
+    if (monthsAhead > 0 || date >= today) return date;
+  }
+  return undefined;
 }
 
 function readIsoDate(iso: string, today: Date): Date | undefined {
@@ -104,6 +159,7 @@ function resolveOffset(count: string, unit: string, today: Date): Date | undefin
   const lower = count.toLowerCase().replace(/\s+/g, ' ');
   const n = /^\d+$/.test(lower) ? Number(lower) : COUNT_WORDS.get(lower);
   if (n === undefined) return undefined;
-  const days = unit.toLowerCase().startsWith('week') ? n * 7 : n;
+  const lowerUnit = unit.toLowerCase();
+  const days = lowerUnit.startsWith('week') ? n * 7 : lowerUnit.startsWith('hour') ? Math.ceil(n / 24) : n;
   return days > MAX_OFFSET_DAYS ? undefined : addDays(today, days);
 }

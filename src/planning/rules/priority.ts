@@ -7,14 +7,14 @@ import { normalizePriority, type Priority } from '../../items/priority.js';
 // Used when the item has no own priority: any of these (whole words) makes it high.
 export const URGENT_WORDS = [
   'urgent', 'urgently', 'asap', 'as soon as possible', 'immediately', 'right away', 'overdue',
-  'deadline', 'payment', 'invoice', 'past due', 'final notice', 'final reminder', 'high priority',
+  'past due', 'final notice', 'final reminder', 'high priority',
   'top priority', 'critical', 'emergency', 'time sensitive', 'time-sensitive', 'action required',
 ];
 
 // Negations ("not urgent", "no deadline") are here too: low words are blanked out before the
 // urgent words are looked for, so "not urgent" is low while "FYI: the invoice is overdue" is high.
 export const RELAXED_WORDS = [
-  'someday', 'some day', 'no rush', 'no hurry', 'whenever', 'fyi', 'for your information',
+  'someday', 'some day', 'no rush', 'no hurry', 'whenever', 'fyi', 'for your information', 'for information',
   'low priority', 'when you have time', 'when you get a chance', 'not urgent', 'non-urgent',
   'no urgency', 'not a priority', 'not important', 'nice to have', 'eventually', 'at your leisure',
   'no deadline', 'not time sensitive', 'not time-sensitive',
@@ -27,21 +27,29 @@ export interface PrioritySignals {
   soon: boolean;
   // A newsletter, a no-reply sender or an automated notice.
   sentByMachine: boolean;
+  // It names a deadline.
+  dated: boolean;
+  // It asks for money owed (an invoice, a bill), not a receipt.
+  moneyOwed?: boolean;
 }
 
-// Used by the rules planner: the user's word wins; mail sent by a machine that asks nothing is low;
-// then urgent words, a near deadline on a request, relaxed words, else normal.
-// The user's own keywords (handbook, configuration) count anywhere in `allText`.
-export function choosePriority(ownPriority: unknown, text: string, extra: PriorityKeywords, signals: PrioritySignals = { asks: true, soon: false, sentByMachine: false }, allText = text): Priority {
+// Used by the rules planner: the user's word wins; mail sent by a machine that asks nothing is low
+// (an advert naming a bank is still an advert); then the user's own keywords (handbook,
+// configuration) anywhere in `allText`, urgent words, a near deadline on a request, money owed by a
+// date, relaxed words;
+// an item that asks nothing and names no deadline is reference (low); else normal.
+export function choosePriority(ownPriority: unknown, text: string, extra: PriorityKeywords, signals: PrioritySignals = { asks: true, soon: false, sentByMachine: false, dated: false }, allText = text): Priority {
   const own = normalizePriority(ownPriority);
   if (own) return own;
+  if (signals.sentByMachine && !signals.asks) return 'low';
   const relaxed = compilePhrases([...RELAXED_WORDS, ...extra.low]);
   const theirs = compilePhrases(extra.high);
   if (theirs && hasPhrase(theirs, maskPhrases(relaxed, allText))) return 'high';
-  if (signals.sentByMachine && !signals.asks) return 'low';
   const urgent = compilePhrases(URGENT_WORDS);
   if (hasPhrase(urgent, maskPhrases(relaxed, text)) && (signals.asks || !signals.sentByMachine)) return 'high';
-  if (signals.soon && signals.asks && !signals.sentByMachine) return 'high';
+  // A near deadline on a request ("reset it within 24 hours"), or money owed by a date.
+  if (signals.soon && signals.asks && !hasPhrase(relaxed, text)) return 'high';
+  if (signals.moneyOwed && signals.dated) return 'high';
   if (hasPhrase(relaxed, text) || signals.sentByMachine) return 'low';
-  return 'normal';
+  return signals.asks || signals.dated ? 'normal' : 'low';
 }

@@ -1,4 +1,5 @@
 import { readItemKind, readProseLines, readUserText } from './item-text.js';
+import { writeEmailSteps } from './email-steps.js';
 import { compilePhrases } from './phrases.js';
 import type { PlanItem, PlanStep } from '../planner.js';
 import { toSingleLine } from '../single-line.js';
@@ -35,14 +36,15 @@ export const ACTION_VERBS = [
 const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my)\b/i;
 
 const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string, item: PlanItem) => string[]> = {
-  email: (_name, item) => emailSteps(item),
+  email: (_name, item) => writeEmailSteps(item, readQuestions(readUserText(item))[0]),
   pdf: (name) => [`Review the document ${name}`, 'Note any amounts, dates or actions it asks for', 'File the document'],
   image: (name) => [`Look at the image ${name}`, 'File it where it belongs'],
   file: (name) => [`Open and review ${name}`, 'Decide the next action'],
   note: () => ['Review the note', 'Decide the next action'],
 };
 
-const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[([^\]])\]\s+(.*\S)\s*$/;
+// Tasks inside a callout ("> - [ ] x") are tasks too.
+const CHECKBOX = /^(?:\s*>)*\s*(?:[-*+]|\d+[.)])\s+\[([^\]])\]\s+(.*\S)\s*$/;
 const DUE_SIGNIFIER = /📅\s*(\d{4}-\d{2}-\d{2})/u;
 // Where an Obsidian Tasks line's fields begin: its first priority, date, recurrence or id sign.
 const TASK_FIELDS = /\s*(?:[⏫🔼🔽⏬🔺📅⏳🛫➕🔁✅❌🆔⛔]|🏁)/u;
@@ -50,11 +52,16 @@ const POLITE_START = /^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening
 // "Could you get them to me by tomorrow?": a request for any verb.
 const REQUEST = /^(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,!]\s*)?(?:can|could|would|will)\s+you\s+(?:please\s+)?[a-z]{2,}\b/i;
 
-// Used by the rules planner for every item.
-export function buildSteps(item: PlanItem, due: string | undefined, high: boolean): PlanStep[] {
+// Used by the rules planner for every item; `asks` is false when the item asks nothing and names no deadline.
+// `owed` is true when it asks for money (an invoice, a bill): paying is then the first step of a document.
+export function buildSteps(item: PlanItem, due: string | undefined, high: boolean, asks = true, owed = false): PlanStep[] {
   const own = readCheckboxSteps(item.text);
   const found: PlanStep[] = own.length > 0 ? own : readActionSentences(readUserText(item)).map((text) => ({ text }));
-  const steps = found.length > 0 ? found : fallbackSteps(item);
+  const paying = owed && own.length === 0 && readItemKind(item) !== 'note' && !found.some((step) => /\bpay\b/i.test(step.text));
+  const pay: PlanStep[] = paying ? [{ text: 'Pay the invoice (check the amount and the payee first)' }] : [];
+  const fallback = found.length > 0 ? [] : fallbackSteps(item, asks);
+  // Found steps come after paying; a fallback's "Review the document" comes before it.
+  const steps = found.length > 0 ? [...pay, ...found] : [...fallback.slice(0, 1), ...pay, ...fallback.slice(1)];
   return steps.map((step, index) => {
     if (step.fields) return high && !/[⏫🔼🔽⏬🔺]/u.test(step.fields) ? { ...step, fields: `⏫ ${step.fields}`, high: true } : step;
     const stepDue = step.due ?? (index === steps.length - 1 ? due : undefined);
@@ -87,7 +94,8 @@ export function readActionSentences(text: string): string[] {
   const seen = new Set<string>();
   for (const sentence of readSentences(text)) {
     if (!isActionSentence(sentence)) continue;
-    const step = toSingleLine(capitalize(sentence.replace(POLITE_START, '').replace(/[.!?]+$/, '')), MAX_STEP_LENGTH);
+    const action = sentence.replace(CLICK_TO, '').replace(/:\s*\S*https?:\/\/\S*$/, '');
+    const step = toSingleLine(capitalize(action.replace(POLITE_START, '').replace(/[.!?]+$/, '')), MAX_STEP_LENGTH);
     if (step.length < 3 || seen.has(step.toLowerCase())) continue;
     seen.add(step.toLowerCase());
     steps.push(step);
@@ -96,37 +104,35 @@ export function readActionSentences(text: string): string[] {
   return steps;
 }
 
-function fallbackSteps(item: PlanItem): PlanStep[] {
+function fallbackSteps(item: PlanItem, asks: boolean): PlanStep[] {
   const name = toSingleLine(item.attachment?.name ?? item.stem, 120);
-  return FALLBACK[readItemKind(item)](name, item).map((text) => ({ text }));
+  const kind = readItemKind(item);
+  const texts = !asks && kind === 'note' ? NOTHING_ASKED : FALLBACK[kind](name, item);
+  return texts.map((text) => ({ text }));
 }
 
-const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster)@/i;
-
-// Reply only to a person who asked something; a bounce says which message failed; a machine's mail is read and filed.
-function emailSteps(item: PlanItem): string[] {
-  const email = item.email;
-  if (email?.fromAddress && BOUNCE_SENDER.test(email.fromAddress)) {
-    const failed = /(?:to|for)\s+<?([^\s<>@]+@[^\s<>]+)/i.exec(item.text)?.[1]?.replace(/[.,:;)>]+$/, '');
-    return [`Check which message could not be delivered${failed ? ` to ${failed}` : ''} and why`, 'Fix the address or resend it, if it still matters'];
-  }
-  if (email?.bulk || email?.automated) return ['Read the email', 'File or delete it'];
-  const sender = email?.from ? ` to ${toSingleLine(email.from, 80)}` : '';
-  if (/\?/.test(readUserText(item))) return ['Read the email', `Answer its questions${sender}`];
-  return ['Read the email', 'Decide whether it needs an answer'];
-}
+// A note that asks nothing and names no date is something to keep (a recipe, a reading note, minutes).
+const NOTHING_ASKED = ['Nothing is asked here: keep it for reference (tick to file it in Done/)'];
 
 // A leading verb must be followed by a word ("Update the address", not "Update: we moved").
 const VERB = compilePhrases(ACTION_VERBS)!.source;
 const LEADING_VERB = new RegExp(`^${VERB}(?=\\s+[\\p{L}\\p{N}"'“‘])`, 'iu');
 const MODAL_VERB = new RegExp(
-  `\\b(?:please|kindly|needs?\\s+to|have\\s+to|has\\s+to|must|should|remember\\s+to|(?:don['’]t|do\\s+not)\\s+forget\\s+to|` +
+  `\\b(?:please|kindly|(?<!\\b(?:may|might)\\s)needs?\\s+to|have\\s+to|has\\s+to|must|should|remember\\s+to|(?:don['’]t|do\\s+not)\\s+forget\\s+to|` +
     `(?:can|could|would|will)\\s+you|i['’]ll|we['’]ll|i\\s+will|we\\s+will|going\\s+to)\\s+(?:please\\s+|also\\s+)?${VERB}`,
   'iu',
 );
 
+// "Click here to reset your password", "Use this link to confirm…": the action is what follows "to".
+const CLICK_TO = /^(?:please\s+)?(?:click|tap|use|follow|visit|open)\b[^.!?]{0,60}?\bto\s+/i;
+
+// "File name : x.js", "Check number: 42": a form's label, not an imperative.
+const LABEL_LINE = /^[\p{L}]+\s+[\p{L}]+\s*:\s/u;
+
 function isActionSentence(sentence: string): boolean {
-  if (BOILERPLATE.test(sentence)) return false;
+  const clickTo = CLICK_TO.exec(sentence);
+  if (clickTo) return LEADING_VERB.test(sentence.slice(clickTo[0].length));
+  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence)) return false;
   return LEADING_VERB.test(sentence.replace(POLITE_START, '')) || MODAL_VERB.test(sentence) || (REQUEST.test(sentence) && !/^(?:hi|hello|hey|dear)?[^,]*\byou\s+(?:please\s+)?(?:be|have|know|like|mind|think)\b/i.test(sentence));
 }
 
@@ -135,18 +141,53 @@ export function readRequests(text: string): string[] {
   return readSentences(text).filter(isActionSentence);
 }
 
+// Used for an email's reply step and priority: the questions it asks (not rhetorical one-worders).
+export function readQuestions(text: string): string[] {
+  return readSentences(text).filter((sentence) => /\?$/.test(sentence) && sentence.split(/\s+/).length >= 4 && !BOILERPLATE.test(sentence));
+}
+
+// Used for the due date: the lines and sentences where a deadline can be — tasks, requests, and
+// sentences naming one ("due", "by", "deadline", "expires"…); not a diff's date or a story's.
+export function readDeadlineText(text: string): string {
+  const tasks = readProseLines(text).filter((line) => CHECKBOX.test(line));
+  const sentences = readSentences(text).filter((sentence) => !QUOTE_ATTRIBUTION.test(sentence) && (isActionSentence(sentence) || DEADLINE_WORD.test(sentence)));
+  return [...tasks, ...sentences].join('\n');
+}
+
+// "On 5/7/2019 11:44 AM, Kenneth wrote:" dates the quoted message, not a deadline.
+const QUOTE_ATTRIBUTION = /^(?:on\b.{0,120}\bwrote:|-{2,}\s*(?:original|forwarded) message)/i;
+const DEADLINE_WORD = /\b(?:due|deadline|by|before|until|till|no later than|expires?|expiring|valid|ends?|latest|need(?:s|ed)?|must|please|when|meet|meeting|on|invit\w*|eod|cob|eow|asap)\b|\?/i;
+
 function readSentences(text: string): string[] {
   const sentences: string[] = [];
+  for (const line of readParagraphs(text)) {
+    sentences.push(...line.split(/(?<=[.!?])\s+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])/).map((s) => s.trim()).filter((s) => s !== ''));
+  }
+  return sentences;
+}
+
+// Lines of prose, a hard-wrapped paragraph (as in most plain-text mail) joined back into one line;
+// list items, headings, quotes, tables and tasks are their own lines or left out.
+function readParagraphs(text: string): string[] {
+  const paragraphs: string[] = [];
+  let open = false;
   for (const raw of readProseLines(text)) {
-    if (/^\s*(?:#|>|\||!?\[\[)/.test(raw) || CHECKBOX.test(raw)) continue;
+    if (/^\s*(?:#|>|\||!?\[\[)/.test(raw) || CHECKBOX.test(raw) || raw.trim() === '') {
+      open = false;
+      continue;
+    }
+    const item = /^\s*(?:[-*+]|\d+[.)])\s+/.test(raw);
     const line = raw
       .replace(/<[^>]{0,200}>/g, ' ')
       .replace(/\*\*|__|`/g, '')
       .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
       .trim();
-    sentences.push(...line.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter((s) => s !== ''));
+    const previous = paragraphs.length - 1;
+    if (open && !item && !/[.!?:]$/.test(paragraphs[previous]!) && /^[\p{Ll}\p{N}`'"(]/u.test(line)) paragraphs[previous] += ` ${line}`;
+    else paragraphs.push(line);
+    open = true;
   }
-  return sentences;
+  return paragraphs;
 }
 
 function capitalize(text: string): string {

@@ -1,0 +1,41 @@
+import type { PlanItem } from '../planner.js';
+import { readUserText } from './item-text.js';
+import { toSingleLine } from '../single-line.js';
+
+// The steps for an email none of whose sentences asks for an action, by what kind of mail it is:
+// reply only to a person who asked something; a bounce says which message failed to whom.
+
+const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|bounces?|mail-?delivery(?:-?subsystem)?)(?:[+.-][^@]*)?@/i;
+const BOUNCE_SUBJECT = /\b(?:undeliver(?:able|ed)|delivery (?:status notification|failure|has failed)|returned mail|failure notice|mail delivery failed|could not be delivered)\b/i;
+const READ_RECEIPT = /^(?:read|displayed|return receipt)\b|\bread receipt\b|\bdisposition notification\b/i;
+const INVITATION = /\byou(?:['’]ve| have| are)?\s+(?:been\s+)?invited\b|\binvitation\b|^BEGIN:VEVENT$/im;
+// "Accepted: Team meeting", "Invitation accepted": an answer to an invitation, not one.
+const INVITATION_ANSWER = /\b(?:accepted|declined|tentative(?:ly accepted)?)\b/i;
+
+// Used for steps and priority: an invitation that asks for an RSVP.
+export function isInvitation(item: PlanItem): boolean {
+  if (item.kind !== 'email') return false;
+  const subject = item.email?.subject ?? '';
+  return !INVITATION_ANSWER.test(subject) && (INVITATION.test(subject) || INVITATION.test(readUserText(item)));
+}
+
+// Used by the rules planner's email fallback; `question` is the first question the email asks, if any.
+export function writeEmailSteps(item: PlanItem, question: string | undefined): string[] {
+  const email = item.email;
+  const subject = email?.subject ?? '';
+  const text = readUserText(item);
+  if ((email?.fromAddress && BOUNCE_SENDER.test(email.fromAddress)) || BOUNCE_SUBJECT.test(subject)) {
+    const failed = /(?:to|for)\s+<?([^\s<>@]+@[^\s<>]+)/i.exec(item.text)?.[1]?.replace(/[.,:;)>]+$/, '');
+    return [`A bounce: check which message could not be delivered${failed ? ` to ${failed}` : ''} and why`, 'Check the address and resend it, if it still matters'];
+  }
+  if (READ_RECEIPT.test(subject)) return ['A read receipt: the message was displayed to its recipient', 'File it'];
+  if (isInvitation(item)) {
+    const summary = /^SUMMARY:(.+)$/m.exec(text)?.[1] ?? subject;
+    return [`RSVP: accept or decline the invitation to ${toSingleLine(summary, 100)}`, `Attend ${toSingleLine(summary, 100)}, or say you cannot`];
+  }
+  if (email?.bulk || email?.automated) return [`A ${email.bulk ? 'newsletter or list mail' : 'notice sent by a machine'}: nothing is asked`, 'File or delete it'];
+  const sender = email?.from ? toSingleLine(email.from, 80) : 'the sender';
+  const about = subject ? ` about "${toSingleLine(subject.replace(/^(?:re|aw|fwd?):\s*/i, ''), 80)}"` : '';
+  if (question) return ['Read the email', `Answer ${sender}${about}: "${toSingleLine(question, 160)}"`];
+  return ['Read the email: nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one'];
+}
