@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { parseDuration } from '../config/duration.js';
 import { UsageError } from '../errors.js';
 
 export interface CommonOptions {
@@ -48,9 +49,9 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, c
     .option('once', { type: 'boolean', describe: 'run one iteration and exit' })
     .option('daemon', { type: 'boolean', describe: 'keep running (single instance per vault)' })
     .option('status', { type: 'boolean', describe: 'health check (LSB codes: 0 running, 1 unhealthy, 3 stopped, 4 unknown)' })
-    .option('interval', { type: 'number', describe: 'daemon backstop period in minutes (at least 1)', default: 5 })
+    .option('interval', { type: 'string', describe: 'daemon backstop period: minutes, or a duration like 10m, 1h (at least 1 minute)', default: '5' })
     .option('log-file', { type: 'string', describe: 'text log', defaultDescription: '<vault>/Logs/ai_employee.log' })
-    .option('max-log-size', { type: 'number', describe: 'rotate the log at this many MB (3 old files kept)', default: 5 })
+    .option('max-log-size', { type: 'string', describe: 'rotate the log at this many MB (3 old files kept)', default: '5' })
     .option('lock-file', { type: 'string', describe: 'single-instance lock', defaultDescription: '<vault>/Logs/.ai_employee.lock' })
     .option('json', { type: 'boolean', describe: 'with --status: one JSON document on stdout' })
     .option('dry-run', { type: 'boolean', describe: 'with --once: print every move and write it would make, change nothing' })
@@ -90,7 +91,7 @@ function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
     quiet: Boolean(a.quiet),
     ignoreConstraints: Boolean(a.ignoreConstraints),
   };
-  const interval = checkNumber('--interval', a.interval, 1, 'a number of minutes, at least 1');
+  const interval = readIntervalMinutes(a.interval);
   switch (chosen) {
     case 'init':
       return { kind: 'init', dir: String(a.dir ?? '.'), withSamples: Boolean(a.withSamples) };
@@ -116,8 +117,19 @@ function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
   }
 }
 
+// Flags are read as text, so a message can show what the user typed ("abc", not NaN).
 function checkNumber(flag: string, value: unknown, min: number, what: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`${flag} ${String(value)} is not allowed: use ${what}`);
+  const text = String(value).trim();
+  const n = text === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`${flag}: "${String(value)}" is not allowed: use ${what}`);
   return n;
+}
+
+// --interval is minutes (5) or a duration (10m, 1h); below a minute the daemon would only spin.
+function readIntervalMinutes(value: unknown): number {
+  const text = String(value).trim();
+  const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 60_000 : parseDuration(text);
+  if (ms === undefined) throw new UsageError(`--interval: "${String(value)}" is not a duration (e.g. 5 for five minutes, 30m, 1h)`);
+  if (ms < 60_000) throw new UsageError(`--interval: "${String(value)}" is too short: use at least 1 minute`);
+  return ms / 60_000;
 }
