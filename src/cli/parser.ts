@@ -20,6 +20,7 @@ export type ParsedCommand =
   | ({ kind: 'briefing'; date?: string } & CommonOptions)
   | ({ kind: 'jobs'; action: 'list' | 'run' | 'history'; name?: string } & CommonOptions)
   | ({ kind: 'config' } & CommonOptions)
+  | ({ kind: 'undo'; name?: string; last?: number; to?: string; dryRun: boolean } & CommonOptions)
   | ({ kind: 'service'; target: 'systemd' | 'launchd'; interval: number } & CommonOptions)
   | { kind: 'demo' };
 
@@ -30,6 +31,7 @@ const EXAMPLES: [string, string][] = [
   ['$0 --daemon --vault ~/Vault --interval 10', 'keep running: react to drops, full pass every 10 minutes'],
   ['$0 --status --json --vault ~/Vault', 'health check as JSON (exit 0 running, 1 unhealthy, 3 stopped)'],
   ['$0 jobs run backup --vault ~/Vault', 'run the job named backup now'],
+  ['$0 undo --last 1 --dry-run --vault ~/Vault', 'show how the last item taken in would be put back in Inbox/'],
   ['$0 service --systemd --vault ~/Vault', 'print a systemd user unit that starts the daemon at login'],
 ];
 
@@ -63,6 +65,7 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, c
     .command('init [dir]', 'create a vault from the template (never overwrites)', (y: Argv) => y.positional('dir', { type: 'string', default: '.' }).option('with-samples', { type: 'boolean', describe: 'also drop a few sample files in Inbox/' }), () => { chosen = 'init'; })
     .command('briefing', 'write the daily briefing now', (y: Argv) => y.option('date', { type: 'string', describe: 'YYYY-MM-DD (default: today)' }), () => { chosen = 'briefing'; })
     .command('jobs <action> [name]', 'scheduled jobs: list | run NAME | history [NAME]', (y: Argv) => y.positional('action', { choices: ['list', 'run', 'history'] as const }).positional('name', { type: 'string' }), () => { chosen = 'jobs'; })
+    .command('undo [name]', 'put an item back in Inbox/ as it was dropped: undo NAME | --last N [--to DIR] [--dry-run]', (y: Argv) => y.positional('name', { type: 'string', describe: "the item's note name, e.g. call-bob.md or scan.pdf" }).option('last', { type: 'string', describe: 'the N items taken in most recently' }).option('to', { type: 'string', describe: 'a folder inside the vault to put them in (default Inbox)' }), () => { chosen = 'undo'; })
     .command('config', 'print the effective configuration', () => {}, () => { chosen = 'config'; })
     .command('service', 'print a unit that starts the daemon at login', (y: Argv) => y.option('systemd', { type: 'boolean' }).option('launchd', { type: 'boolean' }).conflicts('systemd', 'launchd'), () => { chosen = 'service'; })
     .command('demo', false, () => {}, () => { chosen = 'demo'; })
@@ -103,6 +106,8 @@ function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
       return { kind: 'jobs', action: a.action as 'list' | 'run' | 'history', name: a.name as string | undefined, ...common };
     case 'config':
       return { kind: 'config', ...common };
+    case 'undo':
+      return { kind: 'undo', ...readUndoTarget(a), to: a.to as string | undefined, dryRun: Boolean(a.dryRun), ...common };
     case 'service':
       if (!a.systemd && !a.launchd) throw new UsageError('service needs --systemd or --launchd');
       return { kind: 'service', target: a.launchd ? 'launchd' : 'systemd', interval, ...common };
@@ -115,6 +120,17 @@ function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
       return { kind: 'main', mode, explicit: Boolean(a.once || a.daemon || a.status), interval, json: Boolean(a.json), dryRun: Boolean(a.dryRun), ...common };
     }
   }
+}
+
+// undo NAME or undo --last N, not both and not neither.
+function readUndoTarget(a: Record<string, unknown>): { name?: string; last?: number } {
+  const name = a.name === undefined ? undefined : String(a.name);
+  if (name !== undefined && a.last !== undefined) throw new UsageError('undo takes a NAME or --last N, not both');
+  if (name !== undefined) return { name };
+  if (a.last === undefined) throw new UsageError('undo needs the name of an item (undo call-bob.md) or --last N');
+  const last = String(a.last).trim();
+  if (!/^\d+$/.test(last) || Number(last) < 1) throw new UsageError(`--last: "${String(a.last)}" is not allowed: use a whole number of items, at least 1`);
+  return { last: Number(last) };
 }
 
 // Flags are read as text, so a message can show what the user typed ("abc", not NaN).

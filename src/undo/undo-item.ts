@@ -1,0 +1,106 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { hashFile } from '../intake/hash-file.js';
+import { forgetRestoredFile, recordRestoredFile } from '../intake/restored-files.js';
+import { attachmentOf } from '../items/item-note.js';
+import { createAtFreeName, createFileExclusive, ensureDir, exists, moveNoOverwrite, removeFile } from '../vault/files.js';
+import type { VaultLayout } from '../vault/layout.js';
+import { localDateTime } from '../vault/local-day.js';
+import { noteWithChanges } from '../vault/note-file.js';
+import type { UndoTarget } from './find-undo-targets.js';
+import { originalNoteBytes } from './original-note-bytes.js';
+import { findItemPlan, type ItemPlan } from './plan-of-item.js';
+
+// Puts one item back as it was dropped: the file returns (a note without the agent's fields), its
+// companion, saved attachments and plan go, a plan the user worked on is kept under a new name.
+// The file waits in .ai-employee/undo/ until intake has been told to leave it alone, then moves.
+
+export interface UndoOptions {
+  layout: VaultLayout;
+  // Absolute destination folder inside the vault (Inbox/ by default).
+  to: string;
+  now: Date;
+  // Given in a dry run: each step is reported and nothing changes.
+  dryRun?: (line: string) => void;
+}
+
+export interface UndoneItem {
+  item: string;
+  restored: string;
+  // true when the restored bytes have the sha256 recorded at intake.
+  exact: boolean;
+  planRemoved?: string;
+  planKept?: string;
+  removed: string[];
+}
+
+const rel = (layout: VaultLayout, file: string) => path.relative(layout.root, file).split(path.sep).join('/');
+
+// Used by the undo command, once per item, under the vault lock.
+export async function undoItem(target: UndoTarget, options: UndoOptions): Promise<UndoneItem> {
+  const { layout, to } = options;
+  const { note, folder } = target;
+  const dir = path.join(layout.root, folder);
+  const attachment = attachmentOf(note.name, note.item);
+  const name = path.basename(note.item.originalName ?? attachment ?? note.name);
+  const destination = path.join(to, name);
+  if (await exists(destination)) throw new Error(`${rel(layout, destination)} already exists; move or rename it, then undo again`);
+  const plan = await findItemPlan(layout.root, folder, note.item.plan, note.item.id);
+  const savedAttachments = (note.item.attachments ?? []).map((a) => path.join(dir, path.basename(a)));
+  const removed = [`${folder}/${note.name}`, ...savedAttachments.map((file) => rel(layout, file))];
+  const result: UndoneItem = { item: `${folder}/${note.name}`, restored: rel(layout, destination), exact: true, removed };
+  if (plan && !plan.edited) result.planRemoved = plan.relative;
+  if (options.dryRun) return reportDryRun(result, plan, attachment, options.dryRun);
+
+  const staged = path.join(layout.agentDir, 'undo', `${note.item.id}.restoring`);
+  await ensureDir(path.dirname(staged));
+  if (attachment) {
+    if (!(await moveNoOverwrite(path.join(dir, attachment), staged))) throw new Error(`${staged} is in the way (left by an interrupted undo); move it away, then undo again`);
+    result.exact = note.item.sha256 === undefined || (await hashFile(staged)) === note.item.sha256;
+  } else {
+    const original = originalNoteBytes(await fs.readFile(path.join(dir, note.name)), note.item);
+    if (!(await createFileExclusive(staged, original.bytes))) throw new Error(`${staged} is in the way (left by an interrupted undo); move it away, then undo again`);
+    result.exact = original.exact;
+  }
+  await putInPlace(options, staged, destination, attachment ? path.join(dir, attachment) : undefined);
+  if (plan?.edited) result.planKept = await keepEditedPlan(layout, plan, options.now);
+  else if (plan) await removeFile(plan.file);
+  for (const file of savedAttachments) await removeFile(file);
+  await removeFile(path.join(dir, note.name));
+  return result;
+}
+
+// Tells intake to leave the file alone (when it goes to Inbox/), then moves it there without replacing anything.
+async function putInPlace(options: UndoOptions, staged: string, destination: string, backTo: string | undefined): Promise<void> {
+  const intoInbox = path.resolve(options.to) === path.resolve(options.layout.inbox);
+  const name = path.basename(destination);
+  if (intoInbox) await recordRestoredFile(options.layout, name, staged);
+  await ensureDir(options.to);
+  if (await moveNoOverwrite(staged, destination)) return;
+  if (intoInbox) await forgetRestoredFile(options.layout, name);
+  if (backTo) await moveNoOverwrite(staged, backTo);
+  else await removeFile(staged);
+  throw new Error(`${rel(options.layout, destination)} appeared while undoing; nothing was changed`);
+}
+
+// A plan the user worked on stays, renamed, with no id or source, so no stage files or replans it.
+async function keepEditedPlan(layout: VaultLayout, plan: ItemPlan, now: Date): Promise<string> {
+  const { content } = await noteWithChanges(plan.file, { id: undefined, source: undefined, undone: localDateTime(now) });
+  const dir = path.dirname(plan.file);
+  const kept = await createAtFreeName(dir, `${path.basename(plan.file, '.md')} (undone).md`, content);
+  await removeFile(plan.file);
+  return rel(layout, path.join(dir, kept));
+}
+
+function reportDryRun(result: UndoneItem, plan: ItemPlan | undefined, attachment: string | undefined, report: (line: string) => void): UndoneItem {
+  const [item, ...saved] = result.removed;
+  const folder = path.posix.dirname(item!);
+  if (attachment) {
+    report(`move ${folder}/${attachment} -> ${result.restored}`);
+    report(`remove ${item} (its companion note)`);
+  } else report(`restore ${item} -> ${result.restored} (without the agent's fields)`);
+  for (const file of saved) report(`remove ${file} (saved from the email)`);
+  if (plan?.edited) report(`keep ${plan.relative} under a new name (${plan.edited})`);
+  else if (plan) report(`remove ${plan.relative}`);
+  return result;
+}
