@@ -137,6 +137,18 @@ describe('ai-employee undo', () => {
     expect(await readTree(root)).toEqual(before);
   });
 
+  test('a file of that name already in Inbox/ is never replaced: exit 1, the item stays where it is', async () => {
+    const root = await droppedAndTakenIn();
+    await fs.writeFile(path.join(root, 'Inbox', 'scan.pdf'), 'a different scan');
+    const agentRecords = /^(Logs\/|\.ai-employee\/state\.json$)/;
+    const before = await readTree(root, { skip: agentRecords });
+    const run = await runCli(['undo', 'scan.pdf', '--vault', root, '--quiet']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('could not undo Needs_Action/scan.pdf.md: Inbox/scan.pdf already exists; move or rename it, then undo again');
+    expect(await readTree(root, { skip: agentRecords })).toEqual(before);
+    expect((await auditLines(root)).at(-1)).toMatchObject({ action: 'undo', from: 'Needs_Action/scan.pdf.md', result: 'failed' });
+  });
+
   test('--to puts the item in another folder of the vault', async () => {
     const root = await droppedAndTakenIn();
     const run = await runCli(['undo', 'scan.pdf', '--to', 'Archive/Scans', '--vault', root, '--quiet']);
