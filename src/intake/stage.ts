@@ -150,6 +150,7 @@ export async function finishTakeIn(ctx: StageContext, claim: ClaimAt, result: St
     if (taken.duplicateOf) ctx.log.info(`intake: Inbox/${name} has the same bytes as Needs_Action/${taken.duplicateOf}; kept as Needs_Action/${taken.item}, linked to it, no second plan`);
     if (taken.unread) ctx.log.warn(`intake: no text read from Inbox/${name}: ${taken.unread}`);
     ctx.audit.record({ action: 'intake', item: taken.item, from: `Inbox/${name}`, to: `Needs_Action/${taken.attachment ?? taken.item}`, result: 'ok', detail: taken.duplicateOf ? `duplicate of ${taken.duplicateOf}` : undefined });
+    taken.announcePlan?.();
     return true;
   } catch (error) {
     const back = await returnToInbox(ctx.vault, claim).catch(() => undefined);

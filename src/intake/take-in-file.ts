@@ -17,6 +17,8 @@ export interface FileIntake {
   name: string;
   companion: string;
   planned: boolean;
+  // Logs the plan made at intake, once the item is in place.
+  announcePlan?: () => void;
   attachments: string[];
   duplicateOf?: string;
   // Why no text was read from it, for the log.
@@ -57,7 +59,7 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
         const written = await writeAttachments(saved, targetDir);
         if (await moveNoOverwrite(stagedFile, path.join(targetDir, name))) {
           hash.settle(hash.duplicateOf ? undefined : companion);
-          return { name, companion, planned: !!plan, attachments: written, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}), ...(unread ? { unread } : {}) };
+          return { name, companion, planned: !!plan, ...(plan ? { announcePlan: plan.announce } : {}), attachments: written, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}), ...(unread ? { unread } : {}) };
         }
         for (const attachment of written) await removeFile(path.join(targetDir, attachment));
         await removeFile(path.join(targetDir, companion));

@@ -10,7 +10,7 @@ import { yamlWithAgentFields } from './agent-fields-yaml.js';
 import { hashFile } from './hash-file.js';
 import { claimHash, reserveNames, type IntakeOptions } from './name-reservations.js';
 
-export type NoteIntake = { kind: 'note'; name: string; planned: boolean; duplicateOf?: string } | { kind: 'not-a-note'; reason: string };
+export type NoteIntake = { kind: 'note'; name: string; planned: boolean; announcePlan?: () => void; duplicateOf?: string } | { kind: 'not-a-note'; reason: string };
 
 // A markdown note: its frontmatter keeps every key the user wrote and gains the agent's ai_ fields;
 // its body is copied byte for byte. With `planAhead`, a note read whole is planned first and
@@ -36,7 +36,7 @@ export async function takeInNote(stagedFile: string, originalName: string, id: s
       const content: FileContent = readWhole ? Buffer.concat([prefix, body]) : { prefix, copyFrom: stagedFile, fromOffset: note.split.bodyOffset };
       if (await createFileExclusive(path.join(targetDir, name), content)) {
         hash.settle(hash.duplicateOf ? undefined : name);
-        return { kind: 'note', name, planned: !!plan, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}) };
+        return { kind: 'note', name, planned: !!plan, ...(plan ? { announcePlan: plan.announce } : {}), ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}) };
       }
       // The name was taken between the check and the write: a plan made for it belongs to no item.
       await plan?.discard();
