@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { parseDuration } from '../config/duration.js';
 import { UsageError } from '../errors.js';
 
@@ -35,9 +35,39 @@ const EXAMPLES: [string, string][] = [
   ['$0 service --systemd --vault ~/Vault', 'print a systemd user unit that starts the daemon at login'],
 ];
 
+type OptionSet = Record<string, Options>;
+
+// What every command on a vault accepts.
+function sessionOptions(vaultDefault: string) {
+  return {
+    vault: { type: 'string', describe: 'the vault folder', default: vaultDefault, defaultDescription: '$AI_EMPLOYEE_VAULT or the current folder' },
+    'log-file': { type: 'string', describe: 'text log', defaultDescription: '<vault>/Logs/ai_employee.log' },
+    'max-log-size': { type: 'string', describe: 'rotate the log at this many MB (3 old files kept)', default: '5' },
+    'lock-file': { type: 'string', describe: 'single-instance lock', defaultDescription: '<vault>/Logs/.ai_employee.lock' },
+    quiet: { type: 'boolean', describe: 'do not echo the log to stderr' },
+  } satisfies OptionSet;
+}
+
+// The main command's modes and their flags.
+const modeOptions = {
+  once: { type: 'boolean', describe: 'run one iteration and exit' },
+  daemon: { type: 'boolean', describe: 'keep running (single instance per vault)' },
+  status: { type: 'boolean', describe: 'health check (LSB codes: 0 running, 1 unhealthy, 3 stopped, 4 unknown)' },
+  interval: { type: 'string', describe: 'daemon backstop period: minutes, or a duration like 10m, 1h (at least 1 minute)', default: '5' },
+  json: { type: 'boolean', describe: 'with --status: one JSON document on stdout' },
+  'dry-run': { type: 'boolean', describe: 'with --once: print every move and write it would make, change nothing' },
+  'ignore-constraints': { type: 'boolean', describe: 'skip the system-constraint checks for this run' },
+} satisfies OptionSet;
+
+// Options belong to the command that declares them, so `init --help` does not list --daemon.
+function onlyHere(options: OptionSet): OptionSet {
+  return Object.fromEntries(Object.entries(options).map(([name, option]) => [name, { ...option, global: false }]));
+}
+
 // argv → one ParsedCommand; every mistake becomes a UsageError naming the flag or value.
 export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, cwd: string, version: string): Promise<ParsedCommand> {
   const { default: yargs } = await import('yargs');
+  const vaultDefault = env.AI_EMPLOYEE_VAULT || cwd;
   let chosen: string | undefined;
   const parser = yargs(argv)
     .scriptName('ai-employee')
@@ -47,27 +77,13 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, c
     .strict()
     .exitProcess(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .option('vault', { type: 'string', describe: 'the vault folder', default: env.AI_EMPLOYEE_VAULT || cwd, defaultDescription: '$AI_EMPLOYEE_VAULT or the current folder' })
-    .option('once', { type: 'boolean', describe: 'run one iteration and exit' })
-    .option('daemon', { type: 'boolean', describe: 'keep running (single instance per vault)' })
-    .option('status', { type: 'boolean', describe: 'health check (LSB codes: 0 running, 1 unhealthy, 3 stopped, 4 unknown)' })
-    .option('interval', { type: 'string', describe: 'daemon backstop period: minutes, or a duration like 10m, 1h (at least 1 minute)', default: '5' })
-    .option('log-file', { type: 'string', describe: 'text log', defaultDescription: '<vault>/Logs/ai_employee.log' })
-    .option('max-log-size', { type: 'string', describe: 'rotate the log at this many MB (3 old files kept)', default: '5' })
-    .option('lock-file', { type: 'string', describe: 'single-instance lock', defaultDescription: '<vault>/Logs/.ai_employee.lock' })
-    .option('json', { type: 'boolean', describe: 'with --status: one JSON document on stdout' })
-    .option('dry-run', { type: 'boolean', describe: 'with --once: print every move and write it would make, change nothing' })
-    .option('ignore-constraints', { type: 'boolean', describe: 'skip the system-constraint checks for this run' })
-    .option('quiet', { type: 'boolean', describe: 'do not echo the log to stderr' })
-    .conflicts('once', ['daemon', 'status'])
-    .conflicts('daemon', 'status')
-    .command('$0', 'run, or report on, the agent (default: --status)', () => {}, () => { chosen = 'main'; })
+    .command('$0', 'run, or report on, the agent (default: --status)', (y: Argv) => y.options(onlyHere({ ...sessionOptions(vaultDefault), ...modeOptions })), () => { chosen = 'main'; })
     .command('init [dir]', 'create a vault from the template (never overwrites)', (y: Argv) => y.positional('dir', { type: 'string', default: '.' }).option('with-samples', { type: 'boolean', describe: 'also drop a few sample files in Inbox/' }), () => { chosen = 'init'; })
-    .command('briefing', 'write the daily briefing now', (y: Argv) => y.option('date', { type: 'string', describe: 'YYYY-MM-DD (default: today)' }), () => { chosen = 'briefing'; })
-    .command('jobs <action> [name]', 'scheduled jobs: list | run NAME | history [NAME]', (y: Argv) => y.positional('action', { choices: ['list', 'run', 'history'] as const }).positional('name', { type: 'string' }), () => { chosen = 'jobs'; })
-    .command('undo [name]', 'put an item back in Inbox/ as it was dropped: undo NAME | --last N [--to DIR] [--dry-run]', (y: Argv) => y.positional('name', { type: 'string', describe: "the item's note name, e.g. call-bob.md or scan.pdf" }).option('last', { type: 'string', describe: 'the N items taken in most recently' }).option('to', { type: 'string', describe: 'a folder inside the vault to put them in (default Inbox)' }), () => { chosen = 'undo'; })
-    .command('config', 'print the effective configuration', () => {}, () => { chosen = 'config'; })
-    .command('service', 'print a unit that starts the daemon at login', (y: Argv) => y.option('systemd', { type: 'boolean' }).option('launchd', { type: 'boolean' }).conflicts('systemd', 'launchd'), () => { chosen = 'service'; })
+    .command('briefing', 'write the daily briefing now', (y: Argv) => y.options(onlyHere({ vault: sessionOptions(vaultDefault).vault })).option('date', { type: 'string', describe: 'YYYY-MM-DD (default: today)' }), () => { chosen = 'briefing'; })
+    .command('jobs <action> [name]', 'scheduled jobs: list | run NAME | history [NAME]', (y: Argv) => y.options(onlyHere(sessionOptions(vaultDefault))).positional('action', { choices: ['list', 'run', 'history'] as const }).positional('name', { type: 'string' }), () => { chosen = 'jobs'; })
+    .command('undo [name]', 'put an item back in Inbox/ as it was dropped: undo NAME | --last N [--to DIR] [--dry-run]', (y: Argv) => y.options(onlyHere({ ...sessionOptions(vaultDefault), 'dry-run': { type: 'boolean', describe: 'print every move and removal it would make, change nothing' } })).positional('name', { type: 'string', describe: "the item's note name, e.g. call-bob.md or scan.pdf" }).option('last', { type: 'string', describe: 'the N items taken in most recently' }).option('to', { type: 'string', describe: 'a folder inside the vault to put them in (default Inbox)' }), () => { chosen = 'undo'; })
+    .command('config', 'print the effective configuration', (y: Argv) => y.options(onlyHere({ vault: sessionOptions(vaultDefault).vault })), () => { chosen = 'config'; })
+    .command('service', 'print a unit that starts the daemon at login', (y: Argv) => y.options(onlyHere({ vault: sessionOptions(vaultDefault).vault, interval: modeOptions.interval })).option('systemd', { type: 'boolean' }).option('launchd', { type: 'boolean' }).conflicts('systemd', 'launchd'), () => { chosen = 'service'; })
     .command('demo', false, () => {}, () => { chosen = 'demo'; })
     .example(EXAMPLES);
 
@@ -85,19 +101,19 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, c
 }
 
 function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
+  if (chosen === 'init') return { kind: 'init', dir: String(a.dir ?? '.'), withSamples: Boolean(a.withSamples) };
+  if (chosen === 'demo') return { kind: 'demo' };
   const common: CommonOptions = {
     vault: String(a.vault),
     vaultGuessed: a.vaultGuessed === true,
     logFile: a.logFile as string | undefined,
     lockFile: a.lockFile as string | undefined,
-    maxLogSize: checkNumber('--max-log-size', a.maxLogSize, 0.001, 'a size in MB greater than 0'),
+    maxLogSize: checkNumber('--max-log-size', a.maxLogSize ?? '5', 0.001, 'a size in MB greater than 0'),
     quiet: Boolean(a.quiet),
     ignoreConstraints: Boolean(a.ignoreConstraints),
   };
-  const interval = readIntervalMinutes(a.interval);
+  const interval = () => readIntervalMinutes(a.interval ?? '5');
   switch (chosen) {
-    case 'init':
-      return { kind: 'init', dir: String(a.dir ?? '.'), withSamples: Boolean(a.withSamples) };
     case 'briefing':
       if (a.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(a.date))) throw new UsageError(`--date "${a.date}" is not a date written YYYY-MM-DD`);
       return { kind: 'briefing', date: a.date as string | undefined, ...common };
@@ -110,14 +126,14 @@ function toCommand(chosen: string, a: Record<string, unknown>): ParsedCommand {
       return { kind: 'undo', ...readUndoTarget(a), to: a.to as string | undefined, dryRun: Boolean(a.dryRun), ...common };
     case 'service':
       if (!a.systemd && !a.launchd) throw new UsageError('service needs --systemd or --launchd');
-      return { kind: 'service', target: a.launchd ? 'launchd' : 'systemd', interval, ...common };
-    case 'demo':
-      return { kind: 'demo' };
+      return { kind: 'service', target: a.launchd ? 'launchd' : 'systemd', interval: interval(), ...common };
     default: {
+      const modes = (['once', 'daemon', 'status'] as const).filter((flag) => a[flag]);
+      if (modes.length > 1) throw new UsageError(`--${modes[0]} and --${modes[1]} cannot be used together: choose one mode`);
       const mode = a.once ? 'once' : a.daemon ? 'daemon' : 'status';
       if (a.json && mode !== 'status') throw new UsageError('--json goes with --status');
       if (a.dryRun && mode !== 'once') throw new UsageError('--dry-run goes with --once');
-      return { kind: 'main', mode, explicit: Boolean(a.once || a.daemon || a.status), interval, json: Boolean(a.json), dryRun: Boolean(a.dryRun), ...common };
+      return { kind: 'main', mode, explicit: Boolean(a.once || a.daemon || a.status), interval: interval(), json: Boolean(a.json), dryRun: Boolean(a.dryRun), ...common };
     }
   }
 }
