@@ -17,6 +17,7 @@ export interface RestoredFile {
 
 type Fingerprint = Omit<RestoredFile, 'name'>;
 
+// .ai-employee/restored.json, beside state.json (its own file: undo and the runner never write the same one).
 export function restoredFilesPath(layout: VaultLayout): string {
   return path.join(layout.agentDir, 'restored.json');
 }
@@ -27,6 +28,7 @@ async function fingerprintOf(file: string): Promise<Fingerprint | undefined> {
   return { dev: String(stat.dev), ino: String(stat.ino), size: String(stat.size), mtimeNs: String(stat.mtimeNs) };
 }
 
+// The records; none when the file is missing or unreadable (then intake simply takes everything).
 export async function readRestoredFiles(layout: VaultLayout): Promise<RestoredFile[]> {
   let text: string;
   try {

@@ -47,10 +47,11 @@ export async function findItemNamed(layout: VaultLayout, name: string): Promise<
   throw new UsageError(`undo: "${name}" could mean ${listed}; give one of those`);
 }
 
-// `undo --last N`: the N items taken in most recently (by ai_received, then id), newest first.
+// `undo --last N`: the N items taken in most recently (by ai_received), newest first; items of the
+// same second (one run) in the order of their names, so the same command always means the same items.
 export async function findLastItems(layout: VaultLayout, count: number): Promise<UndoTarget[]> {
   const all = await listAgentItems(layout);
   const taken = all.filter((target) => target.note.item.source === 'inbox');
-  taken.sort((a, b) => b.note.item.received.getTime() - a.note.item.received.getTime() || b.note.item.id.localeCompare(a.note.item.id));
+  taken.sort((a, b) => b.note.item.received.getTime() - a.note.item.received.getTime() || a.note.name.localeCompare(b.note.name));
   return taken.slice(0, count);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from '../intake/hash-file.js';
-import { forgetRestoredFile, recordRestoredFile } from '../intake/restored-files.js';
+import { forgetRestoredFile, leaveRestoredFiles, recordRestoredFile } from '../intake/restored-files.js';
 import { attachmentOf } from '../items/item-note.js';
 import { createAtFreeName, createFileExclusive, ensureDir, exists, moveNoOverwrite, removeFile } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
@@ -44,7 +44,10 @@ export async function undoItem(target: UndoTarget, options: UndoOptions): Promis
   const attachment = attachmentOf(note.name, note.item);
   const name = path.basename(note.item.originalName ?? attachment ?? note.name);
   const destination = path.join(to, name);
-  if (await exists(destination)) throw new Error(`${rel(layout, destination)} already exists; move or rename it, then undo again`);
+  const staged = path.join(layout.agentDir, 'undo', `${note.item.id}.restoring`);
+  // An undo interrupted after the file reached its place left it there, recorded: finish that one.
+  const alreadyPlaced = (await exists(destination)) && !(await exists(staged)) && (await isRestoredFile(layout, to, name));
+  if ((await exists(destination)) && !alreadyPlaced) throw new Error(`${rel(layout, destination)} already exists; move or rename it, then undo again`);
   const plan = await findItemPlan(layout.root, folder, note.item.plan, note.item.id);
   const savedAttachments = (note.item.attachments ?? []).map((a) => path.join(dir, path.basename(a)));
   const removed = [`${folder}/${note.name}`, ...savedAttachments.map((file) => rel(layout, file))];
@@ -52,22 +55,39 @@ export async function undoItem(target: UndoTarget, options: UndoOptions): Promis
   if (plan && !plan.edited) result.planRemoved = plan.relative;
   if (options.dryRun) return reportDryRun(result, plan, attachment, options.dryRun);
 
-  const staged = path.join(layout.agentDir, 'undo', `${note.item.id}.restoring`);
-  await ensureDir(path.dirname(staged));
-  if (attachment) {
-    if (!(await moveNoOverwrite(path.join(dir, attachment), staged))) throw new Error(`${staged} is in the way (left by an interrupted undo); move it away, then undo again`);
-    result.exact = note.item.sha256 === undefined || (await hashFile(staged)) === note.item.sha256;
-  } else {
-    const original = originalNoteBytes(await fs.readFile(path.join(dir, note.name)), note.item);
-    if (!(await createFileExclusive(staged, original.bytes))) throw new Error(`${staged} is in the way (left by an interrupted undo); move it away, then undo again`);
-    result.exact = original.exact;
+  if (alreadyPlaced) result.exact = note.item.sha256 === undefined || (await hashFile(destination)) === note.item.sha256;
+  else {
+    result.exact = await stageOriginal(staged, dir, note.name, attachment, note.item);
+    await putInPlace(options, staged, destination, attachment ? path.join(dir, attachment) : undefined);
   }
-  await putInPlace(options, staged, destination, attachment ? path.join(dir, attachment) : undefined);
   if (plan?.edited) result.planKept = await keepEditedPlan(layout, plan, options.now);
   else if (plan) await removeFile(plan.file);
   for (const file of savedAttachments) await removeFile(file);
   await removeFile(path.join(dir, note.name));
   return result;
+}
+
+// The file as dropped, in .ai-employee/undo/ (what an interrupted undo left there is taken up again);
+// true when its bytes have the sha256 recorded at intake.
+async function stageOriginal(staged: string, dir: string, noteName: string, attachment: string | undefined, item: UndoTarget['note']['item']): Promise<boolean> {
+  await ensureDir(path.dirname(staged));
+  if (attachment) {
+    const inPlace = await exists(path.join(dir, attachment));
+    if (inPlace && !(await moveNoOverwrite(path.join(dir, attachment), staged))) throw new Error(`${staged} is in the way; move it away, then undo again`);
+    if (!inPlace && !(await exists(staged))) throw new Error(`${path.basename(dir)}/${attachment} is missing; nothing to put back`);
+    return item.sha256 === undefined || (await hashFile(staged)) === item.sha256;
+  }
+  // The item note is removed last, so a staged copy left by an interrupted undo can be made again.
+  await removeFile(staged);
+  const original = originalNoteBytes(await fs.readFile(path.join(dir, noteName)), item);
+  if (!(await createFileExclusive(staged, original.bytes))) throw new Error(`${staged} is in the way; move it away, then undo again`);
+  return original.exact;
+}
+
+async function isRestoredFile(layout: VaultLayout, to: string, name: string): Promise<boolean> {
+  if (path.resolve(to) !== path.resolve(layout.inbox)) return false;
+  const { leftAlone } = await leaveRestoredFiles(layout, [name], { dryRun: true });
+  return leftAlone.includes(name);
 }
 
 // Tells intake to leave the file alone (when it goes to Inbox/), then moves it there without replacing anything.
