@@ -45,8 +45,7 @@ export async function undoItem(target: UndoTarget, options: UndoOptions): Promis
   const name = path.basename(note.item.originalName ?? attachment ?? note.name);
   const destination = path.join(to, name);
   const staged = path.join(layout.agentDir, 'undo', `${note.item.id}.restoring`);
-  // An undo interrupted after the file reached its place left it there, recorded: finish that one.
-  const alreadyPlaced = (await exists(destination)) && !(await exists(staged)) && (await isRestoredFile(layout, to, name));
+  const alreadyPlaced = (await exists(destination)) && (await isPlacedByInterruptedUndo(options, target, staged, destination));
   if ((await exists(destination)) && !alreadyPlaced) throw new Error(`${rel(layout, destination)} already exists; move or rename it, then undo again`);
   const plan = await findItemPlan(layout.root, folder, note.item.plan, note.item.id);
   const savedAttachments = (note.item.attachments ?? []).map((a) => path.join(dir, path.basename(a)));
@@ -84,10 +83,16 @@ async function stageOriginal(staged: string, dir: string, noteName: string, atta
   return original.exact;
 }
 
-async function isRestoredFile(layout: VaultLayout, to: string, name: string): Promise<boolean> {
-  if (path.resolve(to) !== path.resolve(layout.inbox)) return false;
-  const { leftAlone } = await leaveRestoredFiles(layout, [name], { dryRun: true });
-  return leftAlone.includes(name);
+// An undo interrupted after the file reached Inbox/ left it there, recorded and untouched, with this
+// very item's bytes (its file gone from beside the companion): then the rest of that undo is finished.
+async function isPlacedByInterruptedUndo({ layout, to }: UndoOptions, { note, folder }: UndoTarget, staged: string, destination: string): Promise<boolean> {
+  if (path.resolve(to) !== path.resolve(layout.inbox) || (await exists(staged))) return false;
+  const { leftAlone } = await leaveRestoredFiles(layout, [path.basename(destination)], { dryRun: true });
+  if (leftAlone.length === 0) return false;
+  const attachment = attachmentOf(note.name, note.item);
+  if (attachment) return !(await exists(path.join(layout.root, folder, attachment))) && note.item.sha256 !== undefined && (await hashFile(destination)) === note.item.sha256;
+  const original = originalNoteBytes(await fs.readFile(path.join(layout.root, folder, note.name)), note.item);
+  return (await fs.readFile(destination)).equals(original.bytes);
 }
 
 // Tells intake to leave the file alone (when it goes to Inbox/), then moves it there without replacing anything.

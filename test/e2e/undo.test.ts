@@ -157,6 +157,20 @@ describe('ai-employee undo', () => {
     expect(await listDir(path.join(root, '.ai-employee', 'undo'))).toEqual([]);
   });
 
+  test('two items dropped under one name: the second undo never takes the first one\'s restored file for its own', async () => {
+    const root = await tempVault({ 'Inbox/x.md': 'first\n' });
+    expect((await runCli(['--once', '--quiet', '--vault', root])).code).toBe(0);
+    await fs.writeFile(path.join(root, 'Inbox', 'x.md'), 'second\n');
+    expect((await runCli(['--once', '--quiet', '--vault', root])).code).toBe(0);
+    expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['x (2).md', 'x.md']);
+    expect((await runCli(['undo', 'x.md', '--vault', root, '--quiet'])).code).toBe(0);
+    const second = await runCli(['undo', 'x (2).md', '--vault', root, '--quiet']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('Inbox/x.md already exists');
+    expect(await fs.readFile(path.join(root, 'Inbox', 'x.md'), 'utf8')).toBe('first\n');
+    expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['x (2).md']);
+  });
+
   test('--to puts the item in another folder of the vault', async () => {
     const root = await droppedAndTakenIn();
     const run = await runCli(['undo', 'scan.pdf', '--to', 'Archive/Scans', '--vault', root, '--quiet']);
