@@ -18,6 +18,8 @@ export interface FileIntake {
   name: string;
   companion: string;
   planned: boolean;
+  // Logs the plan made at intake, once the item is in place.
+  announcePlan?: () => void;
   attachments: string[];
   duplicateOf?: string;
   // Why no text was read from it, for the log.
@@ -57,7 +59,7 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
       const placed = await writeOrDropPlan(plan, () => placeFile(stagedFile, targetDir, name, companion, composeNote(stringifyFrontmatter(itemFields(item)), body), saved));
       if (placed) {
         hash.settle(hash.duplicateOf ? undefined : companion);
-        return { name, companion, planned: !!plan, attachments: placed, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}), ...(unread ? { unread } : {}) };
+        return { name, companion, planned: !!plan, ...(plan ? { announcePlan: plan.announce } : {}), attachments: placed, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}), ...(unread ? { unread } : {}) };
       }
       await plan?.discard();
     }

@@ -22,11 +22,12 @@ export interface OpenLogs {
   close(): Promise<void>;
 }
 
-// The text log (§13) echoed to stderr unless --quiet, and the audit log beside it.
+// The text log (§13) echoed to stderr unless --quiet (DEBUG lines only in the file), and the audit log beside it.
 export async function openLogs(options: LogOptions): Promise<OpenLogs> {
   const sinks: LineSink[] = [];
   const files: RotatingFile[] = [];
-  if (!options.quiet) sinks.push((line) => options.stderr(`${line}\n`));
+  // DEBUG lines go to the file only: a terminal (or a service's journal) gets what a person acts on.
+  if (!options.quiet) sinks.push((line, level) => level !== 'DEBUG' && options.stderr(`${line}\n`));
   let auditFile: RotatingFile | undefined;
   if (options.writeFiles) {
     await ensureDir(path.dirname(options.logFile));
