@@ -28,7 +28,8 @@ describe('daemon beside an editor', () => {
       text += `${line}\n`;
       await fs.writeFile(file, text);
     }
-    await waitFor(async () => (await listDir(path.join(root, 'Plans'))).length > 0, 'the plan of the typed note', 40_000);
+    // The plan is written just ahead of the item: wait for both.
+    await waitFor(async () => (await listDir(path.join(root, 'Plans'))).length > 0 && (await listDir(path.join(root, 'Needs_Action'))).length > 0, 'the typed note and its plan', 40_000);
     expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['Untitled.md']);
     expect(await listDir(path.join(root, 'Plans'))).toEqual(['PLAN_Untitled.md']);
     expect((await readNote(path.join(root, 'Needs_Action', 'Untitled.md'))).body.toString()).toBe(text);
