@@ -3,6 +3,7 @@ import path from 'node:path';
 import { packageFile } from './package-root.js';
 import { ConfigError, LockHeldError, UsageError, VaultError } from './errors.js';
 import { readStatusArgs } from './cli/status-args.js';
+import { lockStaleMs } from './runner/lock-owner.js';
 import { defaultLockFile, defaultLogFile } from './vault/layout.js';
 
 // argv → command → exit code. The only place that reads process state and maps errors to exit codes.
@@ -46,6 +47,7 @@ export async function printStatus(options: PrintStatusOptions): Promise<number> 
     lockFile: path.resolve(options.lockFile ?? defaultLockFile(vault)),
     logFile: path.resolve(options.logFile ?? defaultLogFile(vault)),
     now: new Date(),
+    lockStaleMs: lockStaleMs(process.env),
   });
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

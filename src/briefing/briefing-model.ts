@@ -16,10 +16,14 @@ export interface ReceivedItem {
 
 export interface BriefingModel {
   date: string;
+  // The moment the briefing describes (the end of its window); `writtenAt` is when it was written.
   now: Date;
+  writtenAt: Date;
   since: Date;
-  // false when there was no earlier briefing and `since` is simply 24 hours ago.
+  // false when there was no earlier briefing and `since` is simply 24 hours before `now`.
   sinceLastBriefing: boolean;
+  // For a day other than today: no greeting, and open items are those received by `now`.
+  otherDay: boolean;
   counts: FolderCounts;
   open: number;
   received: ReceivedItem[];
@@ -37,8 +41,10 @@ export interface BriefingModel {
 export interface BriefingInputs {
   date: string;
   now: Date;
+  writtenAt: Date;
   since: Date;
   sinceLastBriefing: boolean;
+  otherDay: boolean;
   staleDays: number;
   snapshot: VaultSnapshot;
   goals: GoalsProgress;
@@ -46,45 +52,40 @@ export interface BriefingInputs {
   jobs: JobRunsSince;
 }
 
-const DAY_MS = 86_400_000;
-
 function within(iso: string | null, since: Date, now: Date): boolean {
   if (iso === null) return false;
   const at = Date.parse(iso);
   return at >= since.getTime() && at <= now.getTime();
 }
 
-// Where "since the last briefing" starts: its time when it is a sane past moment, else 24 hours ago.
-export function briefingWindowStart(lastWrittenAt: string | null, now: Date): { since: Date; sinceLastBriefing: boolean } {
-  const last = lastWrittenAt ? Date.parse(lastWrittenAt) : Number.NaN;
-  if (!Number.isNaN(last) && last < now.getTime()) return { since: new Date(last), sinceLastBriefing: true };
-  return { since: new Date(now.getTime() - DAY_MS), sinceLastBriefing: false };
-}
-
 // Picks what the briefing mentions from the snapshot; pure, so it is tested without a vault.
 export function buildBriefingModel(inputs: BriefingInputs): BriefingModel {
   const { snapshot, since, now } = inputs;
+  // Another day's briefing cannot know what was open then; it leaves out what came in after it.
+  const open = inputs.otherDay ? snapshot.open.filter((item) => item.received === null || Date.parse(item.received) <= now.getTime()) : snapshot.open;
   const received: ReceivedItem[] = [
-    ...snapshot.open.map((item) => ({ ...item, done: false })),
+    ...open.map((item) => ({ ...item, done: false })),
     ...snapshot.completed.map((item) => ({ ...item, done: true })),
   ]
     .filter((item) => within(item.received, since, now))
     .map((item) => ({ name: item.name, link: item.link, title: item.title, received: item.received!, done: item.done }))
     .sort((a, b) => a.received.localeCompare(b.received));
-  const stale = snapshot.open
+  const stale = open
     .filter((item) => item.ageDays !== null && item.ageDays > inputs.staleDays)
     .sort((a, b) => a.received!.localeCompare(b.received!));
   return {
     date: inputs.date,
     now,
+    writtenAt: inputs.writtenAt,
     since,
     sinceLastBriefing: inputs.sinceLastBriefing,
+    otherDay: inputs.otherDay,
     counts: snapshot.counts,
-    open: snapshot.open.length,
+    open: open.length,
     received,
     completed: snapshot.completed.filter((item) => within(item.completed, since, now)),
-    highPriority: snapshot.open.filter((item) => item.priority === 'high'),
-    ...selectDue(snapshot.open, inputs.date),
+    highPriority: open.filter((item) => item.priority === 'high'),
+    ...selectDue(open, inputs.date),
     staleDays: inputs.staleDays,
     stale,
     goals: inputs.goals,

@@ -1,5 +1,4 @@
 import { describeItem } from '../dashboard/render-block.js';
-import { stringifyFrontmatter, composeNote } from '../vault/frontmatter.js';
 import { describeAge, type OpenItem } from '../vault/item-summary.js';
 import { daysBetween, localMinute, parseLocalDay } from '../vault/local-day.js';
 import { safeInline } from '../vault/note-link.js';
@@ -31,9 +30,15 @@ function greeting(now: Date): string {
   return hour < 12 ? 'Good morning.' : hour < 18 ? 'Good afternoon.' : 'Good evening.';
 }
 
-// The one-paragraph summary a person reads first.
+// What the counts cover, as the summary and the activity heading say it.
+function describeWindow(model: BriefingModel): string {
+  if (model.otherDay) return `In the 24 hours before ${localMinute(model.now)}`;
+  return model.sinceLastBriefing ? 'Since the last briefing' : 'In the last 24 hours';
+}
+
+// The one-paragraph summary a person reads first; a greeting only when it is read the day it is for.
 export function renderSummary(model: BriefingModel): string {
-  const since = model.sinceLastBriefing ? 'Since the last briefing' : 'In the last 24 hours';
+  const since = describeWindow(model);
   const urgent = [
     model.overdue.length > 0 ? `${model.overdue.length} overdue` : '',
     model.dueToday.length > 0 ? `${model.dueToday.length} due today` : '',
@@ -41,7 +46,8 @@ export function renderSummary(model: BriefingModel): string {
   ].filter(Boolean);
   const open = model.open === 0 ? 'Nothing is open.' : `${plural(model.open, 'item')} open${urgent.length > 0 ? `: ${urgent.join(', ')}` : ''}.`;
   const problems = model.health.errors > 0 || model.jobs.runs.some((run) => run.result !== 'ok') ? ' The agent has something to report below.' : '';
-  return `${greeting(model.now)} ${since}: ${plural(model.received.length, 'new item')}, ${model.completed.length} completed. ${open}${problems}`;
+  const greet = model.otherDay ? '' : `${greeting(model.now)} `;
+  return `${greet}${since}: ${plural(model.received.length, 'new item')}, ${model.completed.length} completed. ${open}${problems}`;
 }
 
 function dueLine(item: OpenItem, today: string): string {
@@ -66,7 +72,7 @@ function renderAttention(model: BriefingModel): string[] {
 }
 
 function renderActivity(model: BriefingModel): string[] {
-  const title = model.sinceLastBriefing ? `Since the last briefing (${localMinute(model.since)})` : 'In the last 24 hours';
+  const title = model.sinceLastBriefing && !model.otherDay ? `Since the last briefing (${localMinute(model.since)})` : describeWindow(model);
   const received = model.received.map((item) => `- ${item.done ? '✅' : '📥'} ${describeItem(item)}`);
   const completed = model.completed.map((item) => `- ✅ ${describeItem(item)} · ${localMinute(new Date(item.completed))}`);
   return [
@@ -96,9 +102,15 @@ export function briefingProperties(model: BriefingModel): Record<string, unknown
   };
 }
 
-// The whole note, frontmatter included.
-export function renderBriefing(model: BriefingModel): string {
-  const body = [
+function writtenLine(model: BriefingModel): string {
+  const at = safeInline(localMinute(model.writtenAt));
+  if (!model.otherDay) return `_Written by ai-employee at ${at}._`;
+  return `_Written by ai-employee at ${at} for ${model.date}: received and completed count that day's 24 hours; open items are those received by then that are still open now._`;
+}
+
+// The agent's block of the note (what goes between the markers).
+export function renderBriefingBlock(model: BriefingModel): string {
+  return [
     `# Briefing — ${longDate(model.date)}`,
     '',
     renderSummary(model),
@@ -108,8 +120,6 @@ export function renderBriefing(model: BriefingModel): string {
     ...renderGoals(model.goals),
     ...renderJobs(model.jobs),
     ...renderHealth(model.health),
-    `_Written by ai-employee at ${safeInline(localMinute(model.now))}._`,
-    '',
+    writtenLine(model),
   ].join('\n');
-  return composeNote(stringifyFrontmatter(briefingProperties(model)), body).toString('utf8');
 }

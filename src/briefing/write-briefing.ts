@@ -3,14 +3,17 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { AgentState } from '../runner/state.js';
 import type { DryRunReport } from '../runner/stage.js';
+import { readBlockNote } from '../vault/agent-block.js';
 import { ensureDir, writeFileAtomic } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 import { readVaultSnapshot } from '../vault/snapshot.js';
 import { readAgentHealth } from './agent-health.js';
-import { briefingWindowStart, buildBriefingModel, type BriefingModel } from './briefing-model.js';
+import { buildBriefingModel, type BriefingModel } from './briefing-model.js';
+import { spliceBriefing } from './briefing-note.js';
+import { briefingWindow } from './briefing-window.js';
 import { readGoalsProgress } from './goals-progress.js';
 import { readJobRunsSince } from './job-runs.js';
-import { renderBriefing } from './render-briefing.js';
+import { briefingProperties, renderBriefingBlock } from './render-briefing.js';
 
 // Gathers what a briefing needs from the vault, the state and the logs, and writes Briefings/<date>.md.
 
@@ -45,27 +48,33 @@ function monthsCovering(since: Date, now: Date): number {
 // Reads everything and builds the model, without writing.
 export async function gatherBriefing(layout: VaultLayout, options: WriteBriefingOptions): Promise<BriefingModel> {
   const { now, state } = options;
-  const { since, sinceLastBriefing } = briefingWindowStart(state.briefing.lastWrittenAt, now);
+  const { since, until, sinceLastBriefing, otherDay } = briefingWindow(options.date, now, options.config.briefing.time, state.briefing.lastWrittenAt);
   const logFile = options.logFile ?? path.join(layout.logs, 'ai_employee.log');
   const [snapshot, goals, health, jobs] = await Promise.all([
-    readVaultSnapshot(layout, { now, doneMonths: monthsCovering(since, now) }),
+    readVaultSnapshot(layout, { now: until, doneMonths: monthsCovering(since, until) }),
     readGoalsProgress(layout.goals),
     readAgentHealth(layout.root, logFile, state, now),
-    readJobRunsSince(path.join(layout.logs, 'jobs.jsonl'), since, now),
+    readJobRunsSince(path.join(layout.logs, 'jobs.jsonl'), since, until),
   ]);
   if (jobs.badLines > 0) options.log.warn(`briefing: skipped ${jobs.badLines} unreadable line(s) in Logs/jobs.jsonl`);
-  return buildBriefingModel({ date: options.date, now, since, sinceLastBriefing, staleDays: options.config.briefing.staleDays, snapshot, goals, health, jobs });
+  const { staleDays } = options.config.briefing;
+  return buildBriefingModel({ date: options.date, now: until, writtenAt: now, since, sinceLastBriefing, otherDay, staleDays, snapshot, goals, health, jobs });
 }
 
-// Writes (replaces) Briefings/<date>.md atomically; in a dry run only reports it.
+// Writes Briefings/<date>.md atomically, replacing only the agent's block and counts of one already
+// there (the user's own lines stay); in a dry run only reports it.
 export async function writeBriefing(layout: VaultLayout, options: WriteBriefingOptions): Promise<WrittenBriefing> {
   const model = await gatherBriefing(layout, options);
+  const name = briefingName(options.date);
   const file = path.join(layout.briefings, `${options.date}.md`);
+  const spliced = spliceBriefing(await readBlockNote(file), briefingProperties(model), renderBriefingBlock(model), name);
+  if (spliced.warning) options.log.warn(`briefing: ${spliced.warning}`);
+  else if (spliced.change === 'appended') options.log.info(`briefing: ${name} had no ai-employee markers; its text was kept and the briefing added at its end`);
   if (options.dryRun) {
-    options.dryRun(`write ${briefingName(options.date)}`);
+    options.dryRun(`write ${name}`);
     return { file, model };
   }
   await ensureDir(layout.briefings);
-  await writeFileAtomic(file, renderBriefing(model));
+  await writeFileAtomic(file, spliced.content);
   return { file, model };
 }

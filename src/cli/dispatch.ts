@@ -34,6 +34,8 @@ export async function runParsedCommand(command: ParsedCommand, io: Io): Promise<
     }
     case 'briefing':
       return runBriefingCommandLine(command, io);
+    case 'undo':
+      return runUndoCommand(command, io);
     case 'jobs':
       return runJobsCommand(command, io);
     case 'service':
@@ -146,6 +148,33 @@ async function runJobUnderLock(command: Extract<ParsedCommand, { kind: 'jobs' }>
   } finally {
     await session.close();
   }
+}
+
+async function runUndoCommand(command: Extract<ParsedCommand, { kind: 'undo' }>, io: Io): Promise<number> {
+  const { runUndo } = await import('../commands/undo.js');
+  const report = await runUndo({
+    vault: path.resolve(command.vault),
+    name: command.name,
+    last: command.last,
+    to: command.to,
+    logFile: command.logFile && path.resolve(command.logFile),
+    lockFile: command.lockFile && path.resolve(command.lockFile),
+    maxLogSizeMB: command.maxLogSize,
+    quiet: command.quiet,
+    ignoreConstraints: true,
+    now: () => new Date(),
+    stderr: io.stderr,
+    dryRun: command.dryRun ? (line) => io.stdout(`${line}\n`) : undefined,
+  });
+  if (!command.dryRun) {
+    for (const item of report.undone) {
+      const plan = item.planRemoved ? `, removed ${item.planRemoved}` : item.planKept ? `, kept your edited plan as ${item.planKept}` : '';
+      const note = item.exact ? '' : ' (it had changed since it was taken in: restored as it is now, without the agent\'s fields)';
+      io.stdout(`put back ${item.item} -> ${item.restored}${plan}${note}\n`);
+    }
+  }
+  for (const failed of report.failed) io.stderr(`ai-employee: could not undo ${failed.item}: ${failed.reason}\n`);
+  return report.failed.length > 0 ? 1 : 0;
 }
 
 async function runServiceCommand(command: Extract<ParsedCommand, { kind: 'service' }>, io: Io): Promise<number> {

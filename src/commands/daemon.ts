@@ -8,6 +8,7 @@ import { describeRunStats, snapshotStats } from '../daemon/run-stats.js';
 import { listenForProcessEvents, type ProcessEvents } from '../daemon/signals.js';
 import { createWakeTimer, type WakeTimer } from '../daemon/wake-timer.js';
 import type { OpenWatcher } from '../daemon/watch-folders.js';
+import { summarizeActiveStages } from '../runner/iteration-summary.js';
 import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
 import { openSession, type Session, type SessionOptions } from '../runner/session.js';
 import { jobsStage } from '../jobs/stage.js';
@@ -93,7 +94,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     running.scheduler.request('start');
     await stopped;
   } catch (error) {
-    log.error(`daemon failed: ${describeError(error)}`);
+    log.error(`daemon failed: ${describeError(error, session.layout.root)}`);
     exitCode = 1;
     stopper.abort();
   } finally {
@@ -134,7 +135,7 @@ async function runItemIteration(session: Session, signal: AbortSignal, reasons: 
   if (signal.aborted) return undefined;
   session.log.debug(`iteration for: ${reasons.join(', ')}`);
   const report = await session.iterate(DAEMON_ITEM_STAGES, signal);
-  const summary = summarize(report);
+  const summary = summarizeActiveStages(report);
   if (summary) session.log.info(`iteration done: ${summary}`);
   return report;
 }
@@ -145,19 +146,11 @@ function earliestWake(report: IterationReport): number | undefined {
 }
 
 // Only iterations that did something are worth an INFO line; a quiet one says nothing.
-function summarize(report: IterationReport): string | null {
-  const parts = Object.entries(report.results)
-    .filter(([stage, r]) => stage !== 'dashboard' && (r.processed > 0 || r.failed > 0))
-    .map(([stage, r]) => `${stage} ${r.processed}${r.failed ? ` (${r.failed} failed)` : ''}`);
-  for (const stage of report.failedStages) parts.push(`${stage} failed`);
-  return parts.length > 0 ? parts.join(', ') : null;
-}
-
 // A failure outside any stage (a state save, a rejected promise): logged, counted, survived.
 function noteError(session: Session, what: string, error: unknown): void {
   session.state.stats.errors++;
-  session.state.stats.lastError = `${what}: ${describeError(error)}`;
-  session.log.error(`${what}: ${describeError(error)} (the daemon goes on)`);
+  session.state.stats.lastError = `${what}: ${describeError(error, session.layout.root)}`;
+  session.log.error(`${what}: ${describeError(error, session.layout.root)} (the daemon goes on)`);
 }
 
 function intervalOf(options: DaemonOptions): number {

@@ -1,4 +1,5 @@
 import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
+import { summarizeEveryStage } from '../runner/iteration-summary.js';
 import { openSession, type SessionOptions } from '../runner/session.js';
 
 export interface OnceResult {
@@ -13,8 +14,7 @@ export async function runOnce(options: Omit<SessionOptions, 'mode'>, signal: Abo
   const stop = AbortSignal.any([signal, session.lost]);
   try {
     const report = await session.iterate(ITERATION_STAGES, stop);
-    const processed = Object.entries(report.results).map(([stage, r]) => `${stage} ${r.processed}${r.failed ? ` (${r.failed} failed)` : ''}${r.heldBecause ? ' (held)' : ''}`);
-    session.log.info(`iteration done: ${processed.join(', ')}`);
+    session.log.info(`iteration done: ${summarizeEveryStage(report)}`);
     return { report, failed: report.failedItems > 0 || report.failedStages.length > 0 };
   } finally {
     await session.close();

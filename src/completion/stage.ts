@@ -79,11 +79,15 @@ async function findFinished(ctx: StageContext, items: OpenItems, freshPlans: Set
         warnOnce(ctx, `Plans/${plan}`, `completion: Plans/${plan} cannot be read as a plan (${why}); it is left alone until its frontmatter is mended`);
         return;
       }
-      clearFailure(ctx, `Plans/${plan}`);
       const data = head.split.data;
       const stem = wikilinkTarget(data.source);
       const name = findItem(data.id, stem);
-      if (!name) return;
+      if (!name) {
+        // Valid YAML, but the keys that tie it to its item were deleted or broken: said once, like a broken plan.
+        warnOnce(ctx, `Plans/${plan}`, `completion: Plans/${plan} names no item (its id and source: "[[item]]" are missing or unreadable); it is left alone until they are put back`);
+        return;
+      }
+      clearFailure(ctx, `Plans/${plan}`);
       const note = items.get(name);
       const id = String(data.id ?? note?.item.id ?? plan);
       // An item whose frontmatter the user broke is still there: its plan waits, it is not an orphan.

@@ -7,7 +7,7 @@ type Section = Exclude<keyof Config, 'jobs'>;
 
 const SECTIONS: Record<Section, { title: string; keys: Record<string, string> }> = {
   intake: {
-    title: 'Taking files in from Inbox/ (§6).',
+    title: 'Taking files in from Inbox/.',
     keys: {
       ignore: 'File name patterns in Inbox/ that are never taken in (temporary and partial downloads).',
       settleTime: 'How long a file must stay unchanged before it is taken in.',
@@ -18,7 +18,7 @@ const SECTIONS: Record<Section, { title: string; keys: Record<string, string> }>
     },
   },
   planner: {
-    title: 'Writing a plan for each item (§7).',
+    title: 'Writing a plan for each item.',
     keys: {
       engine: 'rules (built in, offline, deterministic) or command (runs planner.command for each item).',
       command: 'With engine: command, the program and its arguments, run without a shell; the prompt is on stdin. For example:',
@@ -32,21 +32,21 @@ const SECTIONS: Record<Section, { title: string; keys: Record<string, string> }>
     },
   },
   briefing: {
-    title: 'The daily briefing in Briefings/ (§10).',
+    title: 'The daily briefing in Briefings/.',
     keys: {
       time: 'Local time of day after which the briefing is written, HH:MM.',
       staleDays: 'Items waiting longer than this many days are listed as stale.',
     },
   },
   daemon: {
-    title: 'The background daemon (§5).',
+    title: 'The background daemon.',
     keys: {
       debounce: 'How long the daemon waits after a change in the vault before it runs.',
       heartbeat: 'How often the daemon records that it is alive (read by --status).',
     },
   },
   constraints: {
-    title: 'When heavy work (command planner, jobs) waits (§12). Intake, dashboard and briefing wait only for disk space.',
+    title: 'When heavy work (command planner, jobs) waits. Intake, dashboard and briefing wait only for disk space.',
     keys: {
       maxLoadPerCpu: 'Most 1-minute load average per CPU.',
       minFreeMemoryMB: 'Least available memory, in MB.',
@@ -120,7 +120,7 @@ function renderJobs(): string[] {
   const [first, ...rest] = EXAMPLE_JOBS;
   const withDefaults = toWritableConfig({ ...defaultConfig(), jobs: [jobSchema.parse(first!.job)] }).jobs as Record<string, unknown>[];
   const lines = [
-    '# Scheduled jobs (§11): none by default. Jobs come only from this file. Examples, one per',
+    '# Scheduled jobs: none by default. Jobs come only from this file. Examples, one per',
     '# schedule form; uncomment "jobs:" and the jobs you want:',
     '# jobs:',
     `#   # ${first!.note}`,

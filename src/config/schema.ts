@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeCronProblem } from './cron-pattern.js';
 import { parseDuration } from './duration.js';
 
 // One schema for ai-employee.yaml: validation, defaults and the Config type all come from here.
@@ -13,8 +14,11 @@ const toMilliseconds = (value: string | number, ctx: z.RefinementCtx) => {
 
 const duration = (fallback: string) => z.union([z.string(), z.number()]).default(fallback).transform(toMilliseconds);
 
-// `every:` has no default: a schedule must always say its period.
-const requiredDuration = z.union([z.string(), z.number()]).transform(toMilliseconds);
+// `every:` has no default: a schedule must always say its period, and a period of 0 would never end.
+const period = z
+  .union([z.string(), z.number()])
+  .transform(toMilliseconds)
+  .refine((ms) => ms > 0, 'must be longer than 0');
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time written HH:MM, e.g. "08:00"');
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
@@ -40,11 +44,20 @@ export const constraintsSchema = z
 // A job's overrides carry only the keys the user wrote (no defaults), so the rest come from constraints: above.
 const constraintOverridesSchema = z.object(constraintFields).partial().strict();
 
+// Checked here, not when the job first runs, so a bad pattern is a configuration error (exit 2).
+const cronPattern = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    const problem = describeCronProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const scheduleSchema = z.union([
-  z.object({ every: requiredDuration }).strict(),
+  z.object({ every: period }).strict(),
   z.object({ daily: clock }).strict(),
   z.object({ weekly: z.object({ days: z.array(weekday).min(1), at: clock }).strict() }).strict(),
-  z.object({ cron: z.string().min(1) }).strict(),
+  z.object({ cron: cronPattern }).strict(),
 ]);
 
 export const jobSchema = z

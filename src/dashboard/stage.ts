@@ -3,6 +3,7 @@ import { updateDashboard } from './update-dashboard.js';
 import type { AgentState } from '../runner/state.js';
 import { readVaultSnapshot } from '../vault/snapshot.js';
 import { emptyResult, type Stage, type StageContext } from '../runner/stage.js';
+import { describeError } from '../runner/item-failures.js';
 
 // §9: the last stage of every iteration rewrites the agent's block of Dashboard.md.
 
@@ -41,7 +42,7 @@ export const dashboardStage: Stage = {
       await updateDashboard(ctx.vault, block, { dryRun: ctx.dryRun, log: ctx.log });
       result.processed = 1;
     } catch (error) {
-      ctx.log.error(`dashboard: ${(error as Error).message}`);
+      ctx.log.error(`dashboard: ${describeError(error, ctx.vault.root)}`);
       result.failed = 1;
     }
     return result;

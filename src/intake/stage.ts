@@ -13,6 +13,7 @@ import { classifyEntry, compileIgnore } from './classify-entry.js';
 import type { IntakeOptions, OpenHashes } from './name-reservations.js';
 import { leaveNotesBeingWritten, type EditRules, type Waiting } from './being-written.js';
 import { readObsidianOpenFiles } from './obsidian-open-files.js';
+import { leaveRestoredFiles } from './restored-files.js';
 import { settledNames } from './settle.js';
 import { claimEntry, releaseClaim, returnToInbox, type Claim } from './staging.js';
 import { takeInStaged } from './take-in.js';
@@ -27,7 +28,10 @@ export const intakeStage: Stage = {
     const gate = await ctx.gate.check('cheap', undefined, 'intake');
     if (!gate.ok) return { ...emptyResult(), heldBecause: gate.reason };
     const result: StageResult = { ...emptyResult(), taken: [], planned: [] };
-    const { ready, waiting } = leaveNotesBeingWritten(ctx.vault.inbox, await listCandidates(ctx), ctx.now(), await editRules(ctx));
+    const { take, leftAlone } = await leaveRestoredFiles(ctx.vault, await listCandidates(ctx), { dryRun: !!ctx.dryRun });
+    for (const name of leftAlone) ctx.log.debug(`intake: Inbox/${name} was put back by undo and is unchanged since; left alone`);
+    result.skipped += leftAlone.length;
+    const { ready, waiting } = leaveNotesBeingWritten(ctx.vault.inbox, take, ctx.now(), await editRules(ctx));
     reportWaiting(ctx, waiting, result);
     const { settled, busy } = await settledNames(ctx.vault.inbox, ready, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
     result.skipped += busy.length;
@@ -146,6 +150,7 @@ export async function finishTakeIn(ctx: StageContext, claim: ClaimAt, result: St
     if (taken.duplicateOf) ctx.log.info(`intake: Inbox/${name} has the same bytes as Needs_Action/${taken.duplicateOf}; kept as Needs_Action/${taken.item}, linked to it, no second plan`);
     if (taken.unread) ctx.log.warn(`intake: no text read from Inbox/${name}: ${taken.unread}`);
     ctx.audit.record({ action: 'intake', item: taken.item, from: `Inbox/${name}`, to: `Needs_Action/${taken.attachment ?? taken.item}`, result: 'ok', detail: taken.duplicateOf ? `duplicate of ${taken.duplicateOf}` : undefined });
+    taken.announcePlan?.();
     return true;
   } catch (error) {
     const back = await returnToInbox(ctx.vault, claim).catch(() => undefined);

@@ -12,11 +12,14 @@ import { noteStem } from '../vault/note-link.js';
 import { safeAttachmentName } from './attachment-names.js';
 import { hashFile } from './hash-file.js';
 import { claimHash, reserveNames, type IntakeOptions } from './name-reservations.js';
+import { writeOrDropPlan } from './undo-plan-ahead.js';
 
 export interface FileIntake {
   name: string;
   companion: string;
   planned: boolean;
+  // Logs the plan made at intake, once the item is in place.
+  announcePlan?: () => void;
   attachments: string[];
   duplicateOf?: string;
   // Why no text was read from it, for the log.
@@ -53,14 +56,10 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
         ? await planAhead({ fileName: companion, stem: name, id, kind, received, frontmatter: {}, text: sections.texts.map((s) => s.text).join('\n\n'), ...planFacts(item), attachment: { name, sizeBytes: size } })
         : undefined;
       if (plan) Object.assign(item, { status: 'planned', plan: plan.stem });
-      if (await createFileExclusive(path.join(targetDir, companion), composeNote(stringifyFrontmatter(itemFields(item)), body))) {
-        const written = await writeAttachments(saved, targetDir);
-        if (await moveNoOverwrite(stagedFile, path.join(targetDir, name))) {
-          hash.settle(hash.duplicateOf ? undefined : companion);
-          return { name, companion, planned: !!plan, attachments: written, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}), ...(unread ? { unread } : {}) };
-        }
-        for (const attachment of written) await removeFile(path.join(targetDir, attachment));
-        await removeFile(path.join(targetDir, companion));
+      const placed = await writeOrDropPlan(plan, () => placeFile(stagedFile, targetDir, name, companion, composeNote(stringifyFrontmatter(itemFields(item)), body), saved));
+      if (placed) {
+        hash.settle(hash.duplicateOf ? undefined : companion);
+        return { name, companion, planned: !!plan, ...(plan ? { announcePlan: plan.announce } : {}), attachments: placed, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}), ...(unread ? { unread } : {}) };
       }
       await plan?.discard();
     }
@@ -68,6 +67,27 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
     hash.settle(undefined);
     throw error;
   }
+}
+
+// Companion first, then the attachments, then the file itself; the saved attachments' names, or
+// undefined when a name was taken. A failure before the file is in place removes what was written
+// (a companion beside no file would be an item without its file); the staged file stays staged.
+async function placeFile(stagedFile: string, targetDir: string, name: string, companion: string, note: Buffer, saved: SavedAttachment[]): Promise<string[] | undefined> {
+  if (!(await createFileExclusive(path.join(targetDir, companion), note))) return undefined;
+  const written: string[] = [];
+  const undo = async () => {
+    for (const attachment of written) await removeFile(path.join(targetDir, attachment));
+    await removeFile(path.join(targetDir, companion));
+  };
+  try {
+    await writeAttachments(saved, targetDir, written);
+    if (await moveNoOverwrite(stagedFile, path.join(targetDir, name))) return written;
+  } catch (error) {
+    if (!(await exists(path.join(targetDir, name)))) await undo().catch(() => {});
+    throw error;
+  }
+  await undo();
+  return undefined;
 }
 
 function planFacts(item: Item): { title?: string; email?: NonNullable<Item['email']> } {
@@ -102,10 +122,9 @@ async function chooseAttachmentNames(content: Content | undefined, dir: string, 
   return saved;
 }
 
-async function writeAttachments(saved: SavedAttachment[], dir: string): Promise<string[]> {
-  const written: string[] = [];
+// Each written name goes into `written` as soon as it exists, so a failure part-way can remove them.
+async function writeAttachments(saved: SavedAttachment[], dir: string, written: string[]): Promise<void> {
   for (const attachment of saved) if (await createFileExclusive(path.join(dir, attachment.name), attachment.bytes)) written.push(attachment.name);
-  return written;
 }
 
 // The file's own text, then each readable attachment's (its bytes in a temp file while they are read).

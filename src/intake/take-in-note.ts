@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { itemFields } from '../items/item-fields.js';
 import type { Item } from '../items/item.js';
-import { composeNote, changedYaml } from '../vault/frontmatter.js';
+import { composeNote } from '../vault/frontmatter.js';
 import { createFileExclusive, exists, numberedName, type FileContent } from '../vault/files.js';
 import { bodyOf, readNoteHead } from '../vault/note-file.js';
 import { noteStem } from '../vault/note-link.js';
+import { yamlWithAgentFields } from './agent-fields-yaml.js';
 import { hashFile } from './hash-file.js';
 import { claimHash, reserveNames, type IntakeOptions } from './name-reservations.js';
+import { writeOrDropPlan } from './undo-plan-ahead.js';
 
-export type NoteIntake = { kind: 'note'; name: string; planned: boolean; duplicateOf?: string } | { kind: 'not-a-note'; reason: string };
+export type NoteIntake = { kind: 'note'; name: string; planned: boolean; announcePlan?: () => void; duplicateOf?: string } | { kind: 'not-a-note'; reason: string };
 
 // A markdown note: its frontmatter keeps every key the user wrote and gains the agent's ai_ fields;
 // its body is copied byte for byte. With `planAhead`, a note read whole is planned first and
@@ -31,11 +33,11 @@ export async function takeInNote(stagedFile: string, originalName: string, id: s
       const planFor = readWhole && !hash.duplicateOf ? planAhead : undefined;
       const plan = planFor && (await planFor({ fileName: name, stem: noteStem(name), id, kind: 'note', received, frontmatter: user, text: body.toString('utf8') }));
       if (plan) Object.assign(item, { status: 'planned', plan: plan.stem });
-      const prefix = composeNote(changedYaml(note.split, itemFields(item)));
+      const prefix = composeNote(yamlWithAgentFields(note.split, itemFields(item)));
       const content: FileContent = readWhole ? Buffer.concat([prefix, body]) : { prefix, copyFrom: stagedFile, fromOffset: note.split.bodyOffset };
-      if (await createFileExclusive(path.join(targetDir, name), content)) {
+      if (await writeOrDropPlan(plan, () => createFileExclusive(path.join(targetDir, name), content))) {
         hash.settle(hash.duplicateOf ? undefined : name);
-        return { kind: 'note', name, planned: !!plan, ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}) };
+        return { kind: 'note', name, planned: !!plan, ...(plan ? { announcePlan: plan.announce } : {}), ...(hash.duplicateOf ? { duplicateOf: hash.duplicateOf } : {}) };
       }
       // The name was taken between the check and the write: a plan made for it belongs to no item.
       await plan?.discard();

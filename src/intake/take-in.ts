@@ -18,6 +18,8 @@ export interface TakenItem {
   // An email's attachments saved beside it.
   attachments: string[];
   planned: boolean;
+  // Logs the plan made at intake; called after the item's own "took in" line.
+  announcePlan?: () => void;
   duplicateOf?: string;
   unread?: string;
 }
@@ -29,7 +31,7 @@ export async function takeInStaged(layout: VaultLayout, { staged: stagedFile, na
   let reason: string | undefined;
   if (isNoteName(originalName)) {
     const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction, options);
-    if (note.kind === 'note') return { item: note.name, planned: note.planned, attachments: [], ...(note.duplicateOf ? { duplicateOf: note.duplicateOf } : {}) };
+    if (note.kind === 'note') return { item: note.name, planned: note.planned, announcePlan: note.announcePlan, attachments: [], ...(note.duplicateOf ? { duplicateOf: note.duplicateOf } : {}) };
     reason = note.reason;
   }
   const file = await takeInFile(stagedFile, originalName, id, received, layout.needsAction, reason, options);

@@ -37,17 +37,6 @@ function everyMs(schedule: { every: number }): number {
   return schedule.every;
 }
 
-// For the config loader: a message naming what is wrong with a schedule, or null when it is usable.
-export function checkSchedule(schedule: JobSchedule): string | null {
-  try {
-    if (isEvery(schedule)) everyMs(schedule);
-    else if (cronFor(schedule).nextRun(new Date(0)) === null) return `schedule cron "${toCronPattern(schedule)}" never matches a date`;
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
 // The first scheduled time strictly after `after` (for `every`: `after` plus the period); null if none ever comes.
 export function nextRunAfter(schedule: JobSchedule, after: Date): Date | null {
   if (isEvery(schedule)) return new Date(after.getTime() + everyMs(schedule));

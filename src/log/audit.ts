@@ -1,5 +1,5 @@
 // §13: one JSON object per action in Logs/audit.jsonl.
-export type AuditAction = 'intake' | 'plan' | 'complete' | 'job' | 'briefing' | 'defer' | 'error';
+export type AuditAction = 'intake' | 'plan' | 'complete' | 'job' | 'briefing' | 'defer' | 'error' | 'undo';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -3,6 +3,7 @@ import { ensureDir } from '../vault/files.js';
 import { createAuditLog, type AuditLog } from './audit.js';
 import { createLogger, type LineSink, type Logger } from './logger.js';
 import { openRotatingFile, type RotatingFile } from './rotating-file.js';
+import { plainReason } from '../vault/write-error.js';
 
 export interface LogOptions {
   logFile: string;
@@ -21,18 +22,23 @@ export interface OpenLogs {
   close(): Promise<void>;
 }
 
-// The text log (§13) echoed to stderr unless --quiet, and the audit log beside it.
+// The text log (§13) echoed to stderr unless --quiet (DEBUG lines only in the file), and the audit log beside it.
 export async function openLogs(options: LogOptions): Promise<OpenLogs> {
   const sinks: LineSink[] = [];
   const files: RotatingFile[] = [];
-  if (!options.quiet) sinks.push((line) => options.stderr(`${line}\n`));
+  // DEBUG lines go to the file only: a terminal (or a service's journal) gets what a person acts on.
+  if (!options.quiet) sinks.push((line, level) => level !== 'DEBUG' && options.stderr(`${line}\n`));
   let auditFile: RotatingFile | undefined;
   if (options.writeFiles) {
     await ensureDir(path.dirname(options.logFile));
     await ensureDir(path.dirname(options.auditFile));
-    const reportError = (error: Error) => options.stderr(`ai-employee: log file error (reopened): ${error.message}\n`);
-    const logFile = await openRotatingFile(options.logFile, options.maxLogSizeMB, reportError);
-    auditFile = await openRotatingFile(options.auditFile, options.maxLogSizeMB, reportError);
+    const logFailed = reportOnce(options.logFile, 'its warnings and errors go to stderr', options.stderr);
+    const logFile = await openRotatingFile(options.logFile, options.maxLogSizeMB, logFailed, (lines, error) => {
+      logFailed(error);
+      // Without --quiet every line is on stderr already; with it, what matters still reaches someone.
+      if (options.quiet) for (const line of lines) if (/ - (ERROR|WARNING) - /.test(line)) options.stderr(`${line}\n`);
+    });
+    auditFile = await openRotatingFile(options.auditFile, options.maxLogSizeMB, reportOnce(options.auditFile, 'the actions meant for it are not recorded', options.stderr));
     files.push(logFile, auditFile);
     sinks.push((line) => logFile.write(line));
   }
@@ -44,5 +50,16 @@ export async function openLogs(options: LogOptions): Promise<OpenLogs> {
     async close() {
       await Promise.all(files.map((f) => f.close()));
     },
+  };
+}
+
+// A log file that cannot be written (a full disk) is said once on stderr, naming it and what becomes
+// of its lines. The stream is reopened, so writing resumes once there is space.
+function reportOnce(file: string, meanwhile: string, stderr: (text: string) => void): (error: Error) => void {
+  let said = false;
+  return (error) => {
+    if (said) return;
+    said = true;
+    stderr(`ai-employee: could not write ${file}: ${plainReason(error)}; ${meanwhile}\n`);
   };
 }

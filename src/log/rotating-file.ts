@@ -12,7 +12,8 @@ export function sizeOption(maxSizeMB: number): string {
   return `${Math.max(1, Math.round(maxSizeMB * 1024))}K`;
 }
 
-export async function openRotatingFile(file: string, maxSizeMB: number, onError: (error: Error) => void): Promise<RotatingFile> {
+// `onLost` gets the lines of a write that failed (a full disk), so that they can be said elsewhere.
+export async function openRotatingFile(file: string, maxSizeMB: number, onError: (error: Error) => void, onLost: (lines: string[], error: Error) => void = () => {}): Promise<RotatingFile> {
   const { createStream } = await import('rotating-file-stream');
   const open = () => {
     const stream = createStream(path.basename(file), { path: path.dirname(file), size: sizeOption(maxSizeMB), rotate: 3 });
@@ -28,9 +29,11 @@ export async function openRotatingFile(file: string, maxSizeMB: number, onError:
   const flush = () => {
     scheduled = false;
     if (pending.length === 0) return;
-    const chunk = `${pending.join('\n')}\n`;
+    const lines = pending;
     pending = [];
-    current.write(chunk);
+    current.write(`${lines.join('\n')}\n`, (error) => {
+      if (error) onLost(lines, error);
+    });
   };
   return {
     write(line) {

@@ -12,6 +12,8 @@ export interface PlannedAhead {
   stem: string;
   // Undo, when the item could not be written under the name the plan was made for.
   discard(): Promise<void>;
+  // Logs and audits the plan; intake calls it once the item is written, so "took in" comes first.
+  announce(): void;
 }
 
 export type PlanAhead = (item: PlanItem) => Promise<PlannedAhead>;
@@ -20,11 +22,13 @@ export function planAtIntake(ctx: StageContext, planContext: PlanContext): PlanA
   if (ctx.config.planner.engine !== 'rules' || ctx.dryRun) return undefined;
   return async (item) => {
     const own = await findOwnPlan(ctx.vault, item);
-    if (own) return { stem: planStem(own), discard: async () => {} };
+    if (own) return { stem: planStem(own), discard: async () => {}, announce: () => {} };
     const draft = planWithRules(item, planContext);
     const planFile = await writeNewPlan(ctx.vault, item, draft, ctx.now(), ctx.config.planner.taskTag);
-    ctx.log.info(`planned ${item.fileName} -> Plans/${planFile} (rules, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})`);
-    ctx.audit.record({ action: 'plan', item: item.fileName, to: `Plans/${planFile}`, result: 'ok' });
-    return { stem: planStem(planFile), discard: () => removeFile(path.join(ctx.vault.plans, planFile)) };
+    const announce = () => {
+      ctx.log.info(`planned ${item.fileName} -> Plans/${planFile} (rules, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})`);
+      ctx.audit.record({ action: 'plan', item: item.fileName, to: `Plans/${planFile}`, result: 'ok' });
+    };
+    return { stem: planStem(planFile), discard: () => removeFile(path.join(ctx.vault.plans, planFile)), announce };
   };
 }

@@ -1,3 +1,4 @@
+import { FileWriteError } from '../vault/write-error.js';
 import type { StageContext, StageResult } from './stage.js';
 
 const MAX_REMEMBERED = 1000;
@@ -11,7 +12,7 @@ export function warnOnce(ctx: StageContext, key: string, message: string): void 
 
 // A per-item failure: logged once, counted, kept in state for the dashboard, and survived.
 export function noteFailure(ctx: StageContext, item: string, error: unknown, result: StageResult): void {
-  const reason = describeError(error);
+  const reason = describeError(error, ctx.vault.root);
   result.failed++;
   ctx.state.stats.errors++;
   ctx.state.stats.lastError = `${item}: ${reason}`;
@@ -32,7 +33,10 @@ function rememberFailure(ctx: StageContext, item: string, reason: string): void 
   if (ctx.state.failedItems.length > MAX_REMEMBERED) ctx.state.failedItems.splice(0, ctx.state.failedItems.length - MAX_REMEMBERED);
 }
 
-export function describeError(error: unknown): string {
+// The error's message, with its code in front when the message lacks it; a FileWriteError already says
+// what it was doing, where (relative to `root` when given) and why.
+export function describeError(error: unknown, root?: string): string {
+  if (error instanceof FileWriteError) return root ? error.relativeTo(root) : error.message;
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;

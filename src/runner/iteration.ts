@@ -44,9 +44,9 @@ export async function runIteration(stages: readonly Stage[], ctx: StageContext, 
     } catch (error) {
       report.failedStages.push(stage.name);
       ctx.state.stats.errors++;
-      ctx.state.stats.lastError = `${stage.name}: ${describeError(error)}`;
-      ctx.log.error(`stage ${stage.name} failed: ${describeError(error)}`);
-      ctx.audit.record({ action: 'error', item: stage.name, result: 'failed', detail: describeError(error) });
+      ctx.state.stats.lastError = `${stage.name}: ${describeError(error, ctx.vault.root)}`;
+      ctx.log.error(`stage ${stage.name} failed: ${describeError(error, ctx.vault.root)}`);
+      ctx.audit.record({ action: 'error', item: stage.name, result: 'failed', detail: describeError(error, ctx.vault.root) });
     }
   }
   if (counted) {

@@ -9,12 +9,14 @@ import { openLogs } from '../log/open-logs.js';
 import { createGate } from '../system/gate.js';
 import type { DryRunReport, Gate, Stage } from './stage.js';
 import { createVaultFolders } from '../vault/create-folders.js';
+import { assertRealVaultFolders } from '../vault/real-folders.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
 import { collectGarbage } from '../system/collect-garbage.js';
 import { runIteration, type IterationReport } from './iteration.js';
+import { describeError } from './item-failures.js';
 import { recoverVault } from './recover.js';
-import { acquireVaultLock, type VaultLock } from './lock.js';
-import { readState, writeState, type AgentState } from './state.js';
+import { acquireVaultLock, lockStaleMs, type VaultLock } from './lock.js';
+import { clearStateNotSaved, hasStateNotSavedMark, markStateNotSaved, readState, writeState, type AgentState } from './state.js';
 
 export interface SessionOptions {
   vault: string;
@@ -57,13 +59,15 @@ export interface IterateOptions {
 export async function openSession(options: SessionOptions): Promise<Session> {
   const layout = vaultLayout(options.vault);
   await assertVaultFolder(layout.root);
+  await assertRealVaultFolders(layout);
   let config = await loadConfig(layout.configFile);
   const lost = new AbortController();
   const dryRun = options.dryRun;
   const startedAt = options.now();
   let lock: VaultLock | undefined;
   let onLost = (error: Error) => lost.abort(error);
-  if (!dryRun) lock = await acquireVaultLock(options.lockFile ?? defaultLockFile(layout.root), startedAt, (error) => onLost(error));
+  let onLockNotice = (message: string) => options.stderr(`ai-employee: ${message}\n`);
+  if (!dryRun) lock = await acquireVaultLock(options.lockFile ?? defaultLockFile(layout.root), startedAt, (error) => onLost(error), { staleMs: lockStaleMs(process.env), onNotice: (message) => onLockNotice(message) });
   const logFile = options.logFile ?? defaultLogFile(layout.root);
   const logs = await openLogs({
     logFile,
@@ -74,6 +78,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     stderr: options.stderr,
     now: options.now,
   });
+  onLockNotice = (message) => logs.log.warn(message);
   onLost = (error) => {
     logs.log.error(`the vault lock was compromised (${error.message}); stopping`);
     lost.abort(error);
@@ -86,11 +91,20 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   let saving: Promise<void> = Promise.resolve();
   // Recovery runs once, under the lock, before the first stage, never held by the gate.
   let recovered = false;
+  let markedNotSaved = !dryRun && (await hasStateNotSavedMark(layout.stateFile));
   const writeLatestState = async () => {
     state.heartbeatAt = options.now().toISOString();
     const latest = gate.latest();
     if (latest) state.constraints = latest as unknown as Record<string, unknown>;
-    await writeState(layout.stateFile, state);
+    try {
+      await writeState(layout.stateFile, state);
+    } catch (error) {
+      await markStateNotSaved(layout.stateFile);
+      markedNotSaved = true;
+      throw error;
+    }
+    if (markedNotSaved) await clearStateNotSaved(layout.stateFile);
+    markedNotSaved = false;
   };
   const saveState = async () => {
     if (dryRun) return;
@@ -111,6 +125,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     },
     lost: lost.signal,
     async iterate(stages, signal, iterateOptions = {}) {
+      // Checked again before each iteration: a daemon runs for months, and a folder can be swapped for a symlink meanwhile.
+      await assertRealVaultFolders(layout);
       const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, progress: options.progress };
       if (!recovered && !dryRun) await recoverVault(ctx);
       recovered = true;
@@ -131,7 +147,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       return true;
     },
     async close() {
-      await saveState().catch((error: Error) => logs.log.error(`could not save state: ${error.message}`));
+      await saveState().catch((error: Error) => logs.log.error(`could not save the state (--status will say so): ${describeError(error, layout.root)}`));
       // A compromised lock may already be someone else's: leave it (and its owner record) alone.
       if (!lost.signal.aborted) await lock?.release();
       await logs.close();

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { writeFileAtomic } from '../vault/files.js';
+import { exists, removeFile, writeFileAtomic } from '../vault/files.js';
 
 // .ai-employee/state.json: what the agent remembers between runs, and what --status reports.
 
@@ -95,4 +95,31 @@ export async function readState(file: string): Promise<AgentState> {
 
 export async function writeState(file: string, state: AgentState): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+// When state.json cannot be saved (a full disk), an empty marker beside it says so: an empty file
+// needs no data block, so it can usually be created when nothing else can. --status reads it, so
+// it never shows the figures of an older save as if they were current.
+function notSavedMarkerOf(stateFile: string): string {
+  return `${stateFile}.not-saved`;
+}
+
+export async function markStateNotSaved(stateFile: string): Promise<void> {
+  await writeFileAtomic(notSavedMarkerOf(stateFile), '').catch(() => {});
+}
+
+export async function clearStateNotSaved(stateFile: string): Promise<void> {
+  await removeFile(notSavedMarkerOf(stateFile));
+}
+
+export async function hasStateNotSavedMark(stateFile: string): Promise<boolean> {
+  return exists(notSavedMarkerOf(stateFile));
+}
+
+// When the last save failed (the marker is newer than state.json), that time; else null.
+export async function readStateNotSavedAt(stateFile: string): Promise<Date | null> {
+  const marker = await fs.stat(notSavedMarkerOf(stateFile)).catch(() => undefined);
+  if (!marker) return null;
+  const saved = await fs.stat(stateFile).catch(() => undefined);
+  return !saved || marker.mtimeMs >= saved.mtimeMs ? marker.mtime : null;
 }

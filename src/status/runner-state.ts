@@ -1,23 +1,33 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import type { LockOwner } from '../errors.js';
-import { isOwnerAlive, readLockOwner } from '../runner/lock-owner.js';
+import { isOwnerAlive, readLockOwner, STALE_MS } from '../runner/lock-owner.js';
 import type { AgentState } from '../runner/state.js';
 
 export type RunnerState = 'running' | 'stopped' | 'stale' | 'stalled';
 
-const FOREIGN_LOCK_STALE_MS = 30_000;
+export interface RunnerReading {
+  state: RunnerState;
+  owner: LockOwner | null;
+  // When the holder last refreshed the lock (null without a lock).
+  lockRefreshedAt: Date | null;
+  // A live holder on this host whose lock is older than the stale window: stopped or suspended, not gone.
+  pausedOwner: boolean;
+}
 
 // §4: who holds the vault, and whether it is healthy — read from the lock and state only, never taking the lock.
-export async function readRunnerState(lockFile: string, state: AgentState, now: Date): Promise<{ state: RunnerState; owner: LockOwner | null }> {
+// A live owner on this host is never called gone, however old its lock (it was stopped: it is stalled).
+export async function readRunnerState(lockFile: string, state: AgentState, now: Date, staleMs = STALE_MS): Promise<RunnerReading> {
   const lock = await fs.stat(lockFile).catch(() => undefined);
-  if (!lock) return { state: 'stopped', owner: null };
+  if (!lock) return { state: 'stopped', owner: null, lockRefreshedAt: null, pausedOwner: false };
   const owner = await readLockOwner(lockFile);
   const lockAge = now.getTime() - lock.mtimeMs;
-  if (!owner) return { state: lockAge > FOREIGN_LOCK_STALE_MS ? 'stale' : 'running', owner };
-  if (!(await isOwnerAlive(owner))) return { state: 'stale', owner };
-  if (lockAge > FOREIGN_LOCK_STALE_MS) return { state: 'stale', owner };
-  if (isStalled(state, owner, now)) return { state: 'stalled', owner };
-  return { state: 'running', owner };
+  const reading = (runner: RunnerState, pausedOwner = false): RunnerReading => ({ state: runner, owner, lockRefreshedAt: lock.mtime, pausedOwner });
+  if (!owner) return reading(lockAge > staleMs ? 'stale' : 'running');
+  if (!(await isOwnerAlive(owner))) return reading('stale');
+  if (lockAge > staleMs) return owner.host === os.hostname() ? reading('stalled', true) : reading('stale');
+  if (isStalled(state, owner, now)) return reading('stalled');
+  return reading('running');
 }
 
 // A daemon whose heartbeat is older than two intervals plus a minute is stalled.

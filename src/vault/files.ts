@@ -3,8 +3,10 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { namingFailure, namingFailureAsync } from './write-error.js';
 
 // The only module that writes or moves files. Writes are temp + fsync + rename; moves never overwrite.
+// A failure is a FileWriteError naming the path and what was being done (write-error.ts).
 // Small local operations are synchronous (several times faster than fs/promises' FileHandles and
 // microseconds each); only fsync, the one slow call, runs on the thread pool, so many overlap.
 
@@ -75,43 +77,49 @@ async function writeTemp(target: string, data: FileContent): Promise<string> {
 
 // Replaces (or creates) target atomically: readers see the old bytes or the new, never a mix.
 export async function writeFileAtomic(target: string, data: FileContent): Promise<void> {
-  const temp = await writeTemp(target, data);
-  try {
-    fsSync.renameSync(temp, target);
-  } catch (error) {
-    unlinkIfPresent(temp);
-    throw error;
-  }
+  await namingFailureAsync('write', target, async () => {
+    const temp = await writeTemp(target, data);
+    try {
+      fsSync.renameSync(temp, target);
+    } catch (error) {
+      unlinkIfPresent(temp);
+      throw error;
+    }
+  });
 }
 
 // Creates target atomically only if no file has that name; false if one already does.
 export async function createFileExclusive(target: string, data: FileContent): Promise<boolean> {
-  const temp = await writeTemp(target, data);
-  try {
-    fsSync.linkSync(temp, target);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkIfPresent(temp);
-  }
+  return namingFailureAsync('write', target, async () => {
+    const temp = await writeTemp(target, data);
+    try {
+      fsSync.linkSync(temp, target);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      unlinkIfPresent(temp);
+    }
+  });
 }
 
 // Moves a file without ever replacing another: false if the destination name is taken.
 // link + unlink keeps the file in at least one place at every instant; a crash between
 // the two leaves two names for one inode, which recoverHardLinkedPair() resolves.
 export async function moveNoOverwrite(from: string, to: string): Promise<boolean> {
-  try {
-    fsSync.linkSync(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') return renameIfFree(from, to);
-    throw error;
-  }
-  fsSync.unlinkSync(from);
-  return true;
+  return namingFailureAsync(`move ${path.basename(from)} to`, to, async () => {
+    try {
+      fsSync.linkSync(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') return renameIfFree(from, to);
+      throw error;
+    }
+    fsSync.unlinkSync(from);
+    return true;
+  });
 }
 
 // Fallback for file systems without hard links: check-then-rename (not atomic against other writers).
@@ -123,11 +131,15 @@ async function renameIfFree(from: string, to: string): Promise<boolean> {
 
 // A rename to a name that embeds a fresh unique id, which therefore cannot replace anything.
 export async function renameToFreshName(from: string, to: string): Promise<void> {
-  fsSync.renameSync(from, to);
+  namingFailure(`move ${path.basename(from)} to`, to, () => fsSync.renameSync(from, to));
 }
 
 // Moves a file into a folder created for it alone (so the move cannot replace anything).
 export async function moveIntoNewFolder(from: string, dir: string): Promise<string> {
+  return namingFailure(`move ${path.basename(from)} into`, dir, () => moveIntoNewFolderNow(from, dir));
+}
+
+function moveIntoNewFolderNow(from: string, dir: string): string {
   try {
     fsSync.mkdirSync(dir);
   } catch (error) {
@@ -209,7 +221,7 @@ export async function exists(target: string): Promise<boolean> {
 }
 
 export async function ensureDir(dir: string): Promise<void> {
-  fsSync.mkdirSync(dir, { recursive: true });
+  namingFailure('create the folder', dir, () => fsSync.mkdirSync(dir, { recursive: true }));
 }
 
 export async function removeFile(target: string): Promise<void> {
@@ -230,7 +242,7 @@ function unlinkIfPresent(target: string): void {
 // Runs `use` on a temporary copy of `bytes` in `dir` (a hidden temp name a later run sweeps), then removes it.
 export async function withScratchFile<T>(dir: string, bytes: Uint8Array, use: (file: string) => Promise<T>): Promise<T> {
   const file = tempPathFor(path.join(dir, 'scratch'));
-  fsSync.writeFileSync(file, bytes, { flag: 'wx', mode: 0o600 });
+  namingFailure('write a scratch file in', dir, () => fsSync.writeFileSync(file, bytes, { flag: 'wx', mode: 0o600 }));
   try {
     return await use(file);
   } finally {
@@ -242,11 +254,13 @@ export async function withScratchFile<T>(dir: string, bytes: Uint8Array, use: (f
 export async function appendLine(target: string, line: string): Promise<void> {
   if (line.includes('\n')) throw new Error(`appendLine: a line for ${target} must not contain a newline`);
   const flags = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW;
-  const handle = await fs.open(target, flags, 0o644);
-  try {
-    await handle.write(`${line}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await namingFailureAsync('append to', target, async () => {
+    const handle = await fs.open(target, flags, 0o644);
+    try {
+      await handle.write(`${line}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
 }

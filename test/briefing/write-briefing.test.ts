@@ -140,6 +140,65 @@ describe('writeBriefing', () => {
   });
 });
 
+describe('writing a briefing again keeps the user\'s words', () => {
+  const file = () => path.join(root, 'Briefings', '2025-03-14.md');
+
+  test('a line the user added after the block, and a tag they added, survive the next write; the counts are new', async () => {
+    await write(emptyState());
+    const first = await fs.readFile(file(), 'utf8');
+    expect(first).toMatch(/^---\n[\s\S]*\n---\n<!-- ai-employee:start -->\n# Briefing — Friday 14 March 2025\n[\s\S]*\n<!-- ai-employee:end -->\n$/);
+    await fs.writeFile(file(), `${first.replace('tags:\n  - briefing\n', 'tags:\n  - briefing\n  - mine\n')}\nCalled the bank: done.\n`);
+    await writeTree(root, { 'Needs_Action/New.md': item({ id: 'n', received: ago(NOW, 0, 1) }) });
+    const { text } = await write(emptyState());
+    expect(text).toContain('\n<!-- ai-employee:end -->\n\nCalled the bank: done.\n');
+    expect(parseYamlData(text.split('---\n')[1]!)).toMatchObject({ tags: ['briefing', 'mine'], received: 1, open: 1 });
+    expect(text.match(/<!-- ai-employee:start -->/g)).toHaveLength(1);
+    expect(text).toContain('In the last 24 hours: 1 new item, 0 completed.');
+  });
+
+  test('an older briefing without markers is kept whole; the new briefing is added at its end, and the log says so', async () => {
+    const old = '---\ndate: 2025-03-14\ntags: [briefing]\nreceived: 4\n---\n# Briefing — Friday 14 March 2025\n\nMy notes from the call.\n';
+    await writeTree(root, { 'Briefings/2025-03-14.md': old });
+    const { text, log } = await write(emptyState());
+    expect(text.startsWith('---\ndate: 2025-03-14\ntags: [briefing]\nreceived: 0\n')).toBe(true);
+    expect(text).toContain('---\n# Briefing — Friday 14 March 2025\n\nMy notes from the call.\n\n<!-- ai-employee:start -->\n');
+    expect(log.lines.join('\n')).toContain('INFO - briefing: Briefings/2025-03-14.md had no ai-employee markers; its text was kept');
+  });
+
+  test('a note without frontmatter in its place keeps every byte and gains the properties and the block', async () => {
+    await writeTree(root, { 'Briefings/2025-03-14.md': 'just my text' });
+    const { text } = await write(emptyState());
+    expect(text).toMatch(/^---\ndate: 2025-03-14\n[\s\S]*---\njust my text\n\n<!-- ai-employee:start -->\n/);
+  });
+});
+
+describe('a briefing for another day describes that day', () => {
+  // 2025-03-10 is a Monday; NOW is Friday 2025-03-14 08:30; briefing.time is 08:00.
+  const monday8 = new Date(2025, 2, 10, 8, 0);
+  const atHour = (day: Date, daysBack: number, hour: number) => new Date(day.getFullYear(), day.getMonth(), day.getDate() - daysBack, hour).toISOString();
+
+  test('its weekday in the heading, that day\'s 24 hours counted, no greeting, nothing from later', async () => {
+    await writeTree(root, {
+      'Needs_Action/Sunday note.md': item({ id: 's', received: atHour(monday8, 1, 12), priority: 'high' }),
+      'Needs_Action/Before.md': item({ id: 'b', received: atHour(monday8, 3, 12) }),
+      'Needs_Action/Thursday note.md': item({ id: 't', received: atHour(NOW, 1, 12), priority: 'high' }),
+      'Done/2025-03/Filed sunday.md': item({ id: 'f', status: 'done', received: atHour(monday8, 2, 9), completed: atHour(monday8, 1, 18) }),
+      'Done/2025-03/Filed today.md': item({ id: 'g', status: 'done', received: atHour(monday8, 2, 9), completed: atHour(NOW, 0, 7) }),
+    });
+    const written = await writeBriefing(vaultLayout(root), { date: '2025-03-10', now: NOW, state: stateWithLastBriefing(), config: defaultConfig(), log: memoryLogger() });
+    const text = await fs.readFile(written.file, 'utf8');
+    expect(text).toContain('# Briefing — Monday 10 March 2025');
+    expect(text).toContain('\nIn the 24 hours before 2025-03-10 08:00: 1 new item, 1 completed. 2 items open: 1 high priority.');
+    expect(text).not.toMatch(/Good (morning|afternoon|evening)/);
+    expect(text).toContain('## In the 24 hours before 2025-03-10 08:00');
+    expect(sectionOf(text, 'In the 24 hours before')).toContain('**Received (1)**\n- 📥 [[Sunday note]]');
+    expect(sectionOf(text, 'In the 24 hours before')).toContain('**Completed (1)**\n- ✅ [[Filed sunday]]');
+    expect(text).not.toContain('Thursday note');
+    expect(text).not.toContain('Filed today');
+    expect(text).toContain('_Written by ai-employee at 2025-03-14 08:30 for 2025-03-10:');
+  });
+});
+
 describe('parseGoalsProgress', () => {
   test.each([
     { text: '', expected: [] },

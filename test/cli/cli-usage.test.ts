@@ -60,6 +60,17 @@ describe('command line', () => {
     for (const text of ['--once', '--daemon', '--status', '--dry-run', '--max-log-size', 'Examples:', 'init']) expect(run.stdout).toContain(text);
   });
 
+  test.each([
+    { command: 'init', shows: ['--with-samples'], hides: ['--daemon', '--once', '--interval', '--vault', '--json'] },
+    { command: 'undo', shows: ['--last', '--to', '--dry-run', '--vault'], hides: ['--daemon', '--once', '--interval', '--json'] },
+    { command: 'service', shows: ['--systemd', '--interval', '--vault'], hides: ['--daemon', '--once', '--dry-run'] },
+  ])('$command --help lists its own options, not every mode flag', async ({ command, shows, hides }) => {
+    const run = await runCli([command, '--help']);
+    expect(run.code).toBe(0);
+    for (const flag of shows) expect(run.stdout).toContain(flag);
+    for (const flag of hides) expect(run.stdout).not.toContain(flag);
+  });
+
   test('--version prints the package version', async () => {
     const pkg = JSON.parse(await fs.readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     const run = await runCli(['--version']);

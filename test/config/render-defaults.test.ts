@@ -23,6 +23,10 @@ describe('the commented default configuration', () => {
     expect(await fs.readFile(templateFile, 'utf8')).toBe(renderDefaultConfigYaml());
   });
 
+  test('it cites no section (§) of a document users do not have', () => {
+    expect(renderDefaultConfigYaml()).not.toContain('§');
+  });
+
   test('as shipped (all commented) it parses to exactly the defaults', async () => {
     expect(parseConfigText(await fs.readFile(templateFile, 'utf8'), path.basename(templateFile))).toEqual(defaultConfig());
   });

@@ -11,8 +11,8 @@ export type DaemonProcess = ReturnType<typeof startCli>;
 
 const started: DaemonProcess[] = [];
 
-export function startDaemon(vault: string, extra: string[] = []): DaemonProcess {
-  const child = startCli(['--daemon', '--vault', vault, '--interval', '1', '--quiet', ...extra]);
+export function startDaemon(vault: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): DaemonProcess {
+  const child = startCli(['--daemon', '--vault', vault, '--interval', '1', '--quiet', ...extra], { env });
   started.push(child);
   return child;
 }
