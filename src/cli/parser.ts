@@ -1,6 +1,7 @@
 import type { Argv, Options } from 'yargs';
 import { parseDuration } from '../config/duration.js';
 import { UsageError } from '../errors.js';
+import { parseMainQuickly } from './quick-parse.js';
 
 export interface CommonOptions {
   vault: string;
@@ -66,8 +67,11 @@ function onlyHere(options: OptionSet): OptionSet {
 
 // argv → one ParsedCommand; every mistake becomes a UsageError naming the flag or value.
 export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, cwd: string, version: string): Promise<ParsedCommand> {
-  const { default: yargs } = await import('yargs');
   const vaultDefault = env.AI_EMPLOYEE_VAULT || cwd;
+  const vaultGuessed = !env.AI_EMPLOYEE_VAULT && !argv.some((arg) => arg === '--vault' || arg.startsWith('--vault='));
+  const quick = await parseMainQuickly(argv, { ...sessionOptions(vaultDefault), ...modeOptions });
+  if (quick) return toCommand('main', { ...quick, vaultGuessed });
+  const { default: yargs } = await import('yargs');
   let chosen: string | undefined;
   const parser = yargs(argv)
     .scriptName('ai-employee')
@@ -96,7 +100,6 @@ export async function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, c
     });
   });
   if (args.help || args.version || (output && !chosen)) return { kind: 'help', output };
-  const vaultGuessed = !env.AI_EMPLOYEE_VAULT && !argv.some((arg) => arg === '--vault' || arg.startsWith('--vault='));
   return toCommand(chosen ?? 'main', { ...args, vaultGuessed });
 }
 

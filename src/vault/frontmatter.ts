@@ -1,6 +1,18 @@
-import matter from 'gray-matter';
-import { isMap, parseDocument, stringify, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type Matter from 'gray-matter';
+import type * as Yaml from 'yaml';
+import type { Document } from 'yaml';
 import { parseSimpleFrontmatter } from './simple-frontmatter.js';
+
+// The YAML libraries load on first use: most notes (no frontmatter, or the agent's flat one) never need them.
+const load = createRequire(import.meta.url);
+let yamlLib: typeof Yaml | undefined;
+let grayMatter: typeof Matter | undefined;
+const yaml = () => (yamlLib ??= load('yaml') as typeof Yaml);
+const matter: typeof Matter = ((...args: Parameters<typeof Matter>) => (grayMatter ??= load('gray-matter') as typeof Matter)(...args)) as typeof Matter;
+const parseDocument = (...args: Parameters<typeof Yaml.parseDocument>) => yaml().parseDocument(...args);
+const stringify = (value: unknown, options?: Yaml.ToStringOptions) => yaml().stringify(value, options);
+const isMap = (node: unknown) => yaml().isMap(node);
 import { writeFlatYaml } from './write-flat-yaml.js';
 
 // The one note codec: splits a note's head into frontmatter and body, parses the frontmatter (only

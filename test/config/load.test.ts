@@ -2,7 +2,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadConfig, parseConfigText } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/parse-config-text.js';
+import { BUILT_DEFAULTS } from '../../src/config/built-defaults.js';
+import { packageFile } from '../../src/package-root.js';
 import { defaultConfig } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/errors.js';
 
@@ -150,5 +153,19 @@ describe('loadConfig', () => {
 describe('parseConfigText', () => {
   test('uses the label given in its messages', () => {
     expect(() => parseConfigText('planner:\n  engine: gpt\n', 'reloaded.yaml')).toThrow('reloaded.yaml: planner.engine: "gpt" is not allowed');
+  });
+});
+
+describe('a file of comments only (as init writes it)', () => {
+  test('gives every default, from the defaults the build wrote, which are the schema’s own', async () => {
+    const built = JSON.parse(await fs.readFile(packageFile(...BUILT_DEFAULTS), 'utf8'));
+    expect(built).toEqual(defaultConfig());
+    await fs.writeFile(file, '\uFEFF# planner:\n#   engine: rules\n\n   # indented comment\r\n');
+    expect(await loadConfig(file)).toEqual(defaultConfig());
+  });
+
+  test('a key after the comments is read and checked as usual', async () => {
+    await fs.writeFile(file, '# comment\nplanner:\n  engine: nonsense\n');
+    await expect(loadConfig(file)).rejects.toThrow(/planner\.engine/);
   });
 });

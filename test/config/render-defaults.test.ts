@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { parseConfigText } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/parse-config-text.js';
 import { renderDefaultConfigYaml } from '../../src/config/render-defaults.js';
 import { configSchema, defaultConfig, jobSchema } from '../../src/config/schema.js';
 import { knownKeys } from '../../src/config/schema-at-path.js';
