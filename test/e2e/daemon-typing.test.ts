@@ -29,7 +29,8 @@ describe('daemon beside an editor', () => {
       await fs.writeFile(file, text);
     }
     // The plan is written just ahead of the item: wait for both.
-    await waitFor(async () => (await listDir(path.join(root, 'Plans'))).length > 0 && (await listDir(path.join(root, 'Needs_Action'))).length > 0, 'the typed note and its plan', 40_000);
+    const done = async () => (await listDir(path.join(root, 'Plans'))).length > 0 && (await listDir(path.join(root, 'Needs_Action'))).join() === 'Untitled.md';
+    await waitFor(done, 'the typed note and its plan', 40_000);
     expect(await listDir(path.join(root, 'Needs_Action'))).toEqual(['Untitled.md']);
     expect(await listDir(path.join(root, 'Plans'))).toEqual(['PLAN_Untitled.md']);
     expect((await readNote(path.join(root, 'Needs_Action', 'Untitled.md'))).body.toString()).toBe(text);
