@@ -15,8 +15,9 @@ await build({
   target: 'node20',
   sourcemap: false,
   logLevel: 'warning',
-  // Loaded in the content worker or on demand by require: resolved from node_modules at run time.
-  external: ['unpdf', 'mammoth', 'tesseract.js', '@tesseract.js-data/*', 'chrono-node', 'chrono-node/*', 'postal-mime', 'html-to-text'],
+  // Loaded in the content worker or on demand by require (the note codec's YAML libraries, chrono):
+  // resolved from node_modules at run time, so import and require share one copy of each.
+  external: ['unpdf', 'mammoth', 'tesseract.js', '@tesseract.js-data/*', 'chrono-node', 'chrono-node/*', 'postal-mime', 'html-to-text', 'yaml', 'gray-matter'],
   // Bundled CommonJS packages (yaml, gray-matter, proper-lockfile…) call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
 });

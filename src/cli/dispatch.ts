@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { packageFile } from '../package-root.js';
-import type { ParsedCommand } from './parser.js';
+import type { CommonOptions, ParsedCommand } from './parser.js';
 import { assertLooksLikeVault } from './guessed-vault.js';
 import { createProgress } from './progress.js';
 
@@ -54,7 +53,8 @@ async function runInit(dir: string, withSamples: boolean, io: Io): Promise<numbe
 
 type MainCommand = Extract<ParsedCommand, { kind: 'main' }>;
 
-function sessionOptions(command: MainCommand, io: Io) {
+// What every command that opens a session on the vault passes from its flags.
+function sessionOptions(command: CommonOptions, io: Io) {
   return {
     vault: path.resolve(command.vault),
     logFile: command.logFile && path.resolve(command.logFile),
@@ -62,7 +62,6 @@ function sessionOptions(command: MainCommand, io: Io) {
     maxLogSizeMB: command.maxLogSize,
     quiet: command.quiet,
     ignoreConstraints: command.ignoreConstraints,
-    intervalMinutes: command.interval,
     now: () => new Date(),
     stderr: io.stderr,
   };
@@ -77,7 +76,7 @@ async function runOnceCommand(command: MainCommand, io: Io): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     const result = await runOnce(
-      { ...sessionOptions(command, io), dryRun: command.dryRun ? (line) => io.stdout(`${line}\n`) : undefined, progress: progress?.update },
+      { ...sessionOptions(command, io), intervalMinutes: command.interval, dryRun: command.dryRun ? (line) => io.stdout(`${line}\n`) : undefined, progress: progress?.update },
       stop.signal,
     );
     progress?.end();
@@ -90,7 +89,7 @@ async function runOnceCommand(command: MainCommand, io: Io): Promise<number> {
 
 async function runDaemonCommand(command: MainCommand, io: Io): Promise<number> {
   const { runDaemon } = await import('../commands/daemon.js');
-  return runDaemon(sessionOptions(command, io));
+  return runDaemon({ ...sessionOptions(command, io), intervalMinutes: command.interval });
 }
 
 async function runBriefingCommandLine(command: Extract<ParsedCommand, { kind: 'briefing' }>, io: Io): Promise<number> {
@@ -130,17 +129,7 @@ async function runJobsCommand(command: Extract<ParsedCommand, { kind: 'jobs' }>,
 async function runJobUnderLock(command: Extract<ParsedCommand, { kind: 'jobs' }>, io: Io): Promise<number> {
   const jobs = await import('../commands/jobs.js');
   const { openSession } = await import('../runner/session.js');
-  const session = await openSession({
-    vault: path.resolve(command.vault),
-    mode: 'once',
-    logFile: command.logFile && path.resolve(command.logFile),
-    lockFile: command.lockFile && path.resolve(command.lockFile),
-    maxLogSizeMB: command.maxLogSize,
-    quiet: command.quiet,
-    ignoreConstraints: true,
-    now: () => new Date(),
-    stderr: io.stderr,
-  });
+  const session = await openSession({ ...sessionOptions(command, io), mode: 'once', ignoreConstraints: true });
   try {
     const record = await jobs.runJobNow({ vault: session.layout.root, config: session.config, state: session.state, name: command.name!, now: () => new Date(), log: session.log });
     io.stdout(jobs.formatJobHistory([record]));
@@ -153,17 +142,11 @@ async function runJobUnderLock(command: Extract<ParsedCommand, { kind: 'jobs' }>
 async function runUndoCommand(command: Extract<ParsedCommand, { kind: 'undo' }>, io: Io): Promise<number> {
   const { runUndo } = await import('../commands/undo.js');
   const report = await runUndo({
-    vault: path.resolve(command.vault),
+    ...sessionOptions(command, io),
     name: command.name,
     last: command.last,
     to: command.to,
-    logFile: command.logFile && path.resolve(command.logFile),
-    lockFile: command.lockFile && path.resolve(command.lockFile),
-    maxLogSizeMB: command.maxLogSize,
-    quiet: command.quiet,
     ignoreConstraints: true,
-    now: () => new Date(),
-    stderr: io.stderr,
     dryRun: command.dryRun ? (line) => io.stdout(`${line}\n`) : undefined,
   });
   if (!command.dryRun) {

@@ -7,7 +7,9 @@ import type { Config } from './schema.js';
 // The YAML parser and the schema load only for a file that says something (parse-config-text.ts).
 
 // A file of comments only (as `init` writes it) says nothing: every default.
-const COMMENTS_ONLY = /^\uFEFF?(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/;
+function isCommentsOnly(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').split('\n').every((line) => /^[ \t]*(?:#.*)?\r?$/.test(line));
+}
 
 // A configuration is a few kilobytes; a larger file is refused without being read whole.
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -23,7 +25,7 @@ export async function loadConfig(configFile: string): Promise<Config> {
     if (code === 'ENOENT') return readBuiltDefaults();
     throw new ConfigError(`${configFile}: cannot be read (${code ?? (error as Error).message})`, { cause: error });
   }
-  if (COMMENTS_ONLY.test(text)) return readBuiltDefaults();
+  if (isCommentsOnly(text)) return readBuiltDefaults();
   const { parseConfigText } = await import('./parse-config-text.js');
   return parseConfigText(text, configFile);
 }

@@ -1,19 +1,19 @@
 import { createRequire } from 'node:module';
-import type Matter from 'gray-matter';
+import type GrayMatter from 'gray-matter';
 import type * as Yaml from 'yaml';
 import type { Document } from 'yaml';
 import { parseSimpleFrontmatter } from './simple-frontmatter.js';
+import { writeFlatYaml } from './write-flat-yaml.js';
 
-// The YAML libraries load on first use: most notes (no frontmatter, or the agent's flat one) never need them.
+// The YAML libraries load on first use (synchronously, as the codec is): most notes have no
+// frontmatter or the agent's flat one, which the fast path reads and writes without them.
 const load = createRequire(import.meta.url);
 let yamlLib: typeof Yaml | undefined;
-let grayMatter: typeof Matter | undefined;
+let matterLib: typeof GrayMatter | undefined;
 const yaml = () => (yamlLib ??= load('yaml') as typeof Yaml);
-const matter: typeof Matter = ((...args: Parameters<typeof Matter>) => (grayMatter ??= load('gray-matter') as typeof Matter)(...args)) as typeof Matter;
-const parseDocument = (...args: Parameters<typeof Yaml.parseDocument>) => yaml().parseDocument(...args);
+const matter = () => (matterLib ??= load('gray-matter') as typeof GrayMatter);
+const parseDocument = (text: string, options: Yaml.DocumentOptions & Yaml.ParseOptions & Yaml.SchemaOptions) => yaml().parseDocument(text, options);
 const stringify = (value: unknown, options?: Yaml.ToStringOptions) => yaml().stringify(value, options);
-const isMap = (node: unknown) => yaml().isMap(node);
-import { writeFlatYaml } from './write-flat-yaml.js';
 
 // The one note codec: splits a note's head into frontmatter and body, parses the frontmatter (only
 // ever into plain data), updates it keeping the user's lines, and composes a note again.
@@ -91,7 +91,7 @@ export function splitFrontmatter(head: Uint8Array): SplitNote {
     let document: Document | undefined;
     const engines = { ...SAFE_ENGINES, yaml: { ...SAFE_ENGINES.yaml, parse: (text: string) => ({ document } = parseYamlDocument(text)).data } };
     // gray-matter cuts the matter at "\n---", which would leave a CRLF note's last value ending in "\r".
-    const file = matter(fenced.replace(/\r\n/g, '\n'), { engines, language: 'yaml' });
+    const file = matter()(fenced.replace(/\r\n/g, '\n'), { engines, language: 'yaml' });
     if (!isPlainObject(file.data)) return { kind: 'invalid', reason: 'frontmatter is not a mapping' };
     const yamlText = file.matter.replace(/^[^\r\n]*\r?\n/, '');
     return { kind: 'yaml', data: { ...file.data }, yamlText, bodyOffset: close.end, document: document ?? parseDocument(yamlText, YAML_OPTIONS) };
@@ -119,7 +119,7 @@ function findClosingFence(buf: Buffer, from: number): { end: number } | undefine
 // Given the note's parsed document (from splitFrontmatter), it changes that instead of parsing again.
 export function updateYaml(source: string | Document, changes: Frontmatter): string {
   const doc = typeof source === 'string' ? parseDocument(source, YAML_OPTIONS) : source;
-  if (!isMap(doc.contents)) return stringifyFrontmatter(changes);
+  if (!yaml().isMap(doc.contents)) return stringifyFrontmatter(changes);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) doc.delete(key);
     else doc.set(key, value);

@@ -33,9 +33,7 @@ const NEXT_WEEK = /\bnext\s+week\b/gi;
 // Phrases naming a stretch of time rather than a day: used only when no day is named.
 const VAGUE = new Set<RegExp>([NEXT_WEEK]);
 
-// In order: "day after tomorrow" is blanked out once read, so "tomorrow" does not read it again.
 const RULES: Array<[RegExp, Resolve]> = [
-  [DAY_AFTER_TOMORROW, (_m, today) => addDays(today, 2)],
   [/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m, today) => readIsoDate(m[0], today)],
   // "COB February 22nd" is that day's close of business, not today's.
   [/\b(?:today|tonight|eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))\b(?![\s,]*(?:on\s+)?\uE000)/gi, (_m, today) => today],
@@ -88,13 +86,14 @@ export function findDueDate(words: string, received: Date): string | undefined {
     if (found.date >= today || /\bdue\b[\s:]*(?:on\s+|by\s+|date\s*:?\s*)?$/i.test(text.slice(Math.max(0, found.index - 20), found.index))) days.push(found.date);
     text = text.slice(0, found.index) + WRITTEN_DATE.repeat(found.length) + text.slice(found.index + found.length);
   }
+  // Read once, then blanked out, so "tomorrow" does not read it again.
+  text = text.replace(DAY_AFTER_TOMORROW, () => (days.push(addDays(today, 2)), ' '));
   const vague: Date[] = [];
   for (const [pattern, resolve] of RULES) {
-    text = text.replace(pattern, (...args) => {
-      const date = resolve(args as unknown as RegExpMatchArray, today);
+    for (const match of text.matchAll(pattern)) {
+      const date = resolve(match, today);
       if (date) (VAGUE.has(pattern) ? vague : days).push(date);
-      return pattern === DAY_AFTER_TOMORROW ? ' ' : args[0];
-    });
+    }
   }
   // "Next week catch-up? I'm free on Wednesday": the day named beats the week it is in.
   if (days.length === 0) days.push(...vague);

@@ -1,5 +1,5 @@
 import { chooseTitle, writeObjective } from './describe-item.js';
-import { chooseDueDate, readOwnDue } from './due-date.js';
+import { chooseDueDate, formatLocalDate, readOwnDue } from './due-date.js';
 import { isInvitation } from './email-steps.js';
 import { isReceipt, owesMoney } from './money.js';
 import { looksLikeScam, SCAM_STEPS } from './scam-signs.js';
@@ -8,11 +8,9 @@ import { readItemKind, readStringField, readUserText } from './item-text.js';
 import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { choosePriority } from './priority.js';
 import { buildSteps, readCheckboxSteps, readDeadlineText, readQuestions, readRequests } from './steps.js';
-import { formatLocalDate } from './due-date.js';
 
 const TAG = /^[\p{L}\p{N}_/-]{1,60}$/u;
 const RECEIPT_STEPS = [{ text: 'A receipt: nothing to pay; keep it for your records' }, { text: 'File it' }];
-
 
 // Used by the task-planner stage for every item (and as the command planner's fallback):
 // deterministic, offline and pure — the same item and context always give the same draft.
@@ -22,10 +20,10 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const ownTags = readOwnTags(item.frontmatter.tags);
   const sent = item.email?.date;
   const received = sent && !Number.isNaN(sent.getTime()) ? sent : Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
-  const dateWords = [readStringField(item, 'title'), item.title, readDeadlineText(readUserText(item))].join('\n');
-  const requests = readRequests(readUserText(item));
-  const ownTasks = readCheckboxSteps(item.text);
   const userText = readUserText(item);
+  const dateWords = [readStringField(item, 'title'), item.title, readDeadlineText(userText)].join('\n');
+  const requests = readRequests(userText);
+  const ownTasks = readCheckboxSteps(item.text);
   const receipt = ownTasks.length === 0 && isReceipt([item.title, item.email?.subject, userText].join('\n'));
   // A scam's "respond urgently" is no request of the user's: it is treated as a machine's mail.
   const scam = item.kind === 'email' && looksLikeScam([item.email?.subject, userText].join('\n'));
@@ -36,17 +34,18 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const due = sentByMachine && !asks ? readOwnDue(item.frontmatter.due) : chooseDueDate(item.frontmatter.due, dateWords, received);
   // Urgency counts where it matters: the title and subject, and the sentences that ask for something.
   const words = [title, item.email?.subject, item.stem, ...ownTags, ...requests, ...ownTasks.map((s) => s.text)].join('\n');
-  const allWords = [words, readUserText(item)].join('\n');
+  const allWords = [words, userText].join('\n');
+  const owed = owesMoney(allWords);
   // A file whose text could not be read may ask anything: it is not taken for reference.
   const unread = item.kind !== 'note' && userText.trim() === '';
   const priority = choosePriority(item.frontmatter.priority, words, {
     high: [...keywords.high, ...ctx.highKeywords],
     low: keywords.low,
-  }, { asks: asks || unread, soon: isSoon(due, received), sentByMachine, dated: due !== undefined, moneyOwed: owesMoney(allWords) }, allWords);
+  }, { asks: asks || unread, soon: isSoon(due, received), sentByMachine, dated: due !== undefined, moneyOwed: owed }, allWords);
   return {
     title,
     objective: writeObjective(item, title),
-    steps: scam ? SCAM_STEPS : receipt ? RECEIPT_STEPS : buildSteps(item, due, priority === 'high', asks || due !== undefined, owesMoney(allWords)),
+    steps: scam ? SCAM_STEPS : receipt ? RECEIPT_STEPS : buildSteps(item, due, priority === 'high', asks || due !== undefined, owed),
     priority,
     ...(due ? { due } : {}),
     tags: [...new Set(['ai-employee', readItemKind(item), ...ownTags])],
