@@ -55,12 +55,16 @@ export async function readStats(vault: string): Promise<{ iterations: number; er
 // The exit of a daemon, or an error once `deadlineMs` passed without one.
 export async function exitWithin(child: DaemonProcess, deadlineMs: number): Promise<CliResult> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the daemon did not exit within ${deadlineMs} ms`)), deadlineMs)));
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)));
   try {
-    return await Promise.race([child.exited, late]);
+    const result = await Promise.race([child.exited, late]);
+    if (result !== 'late') return result;
   } finally {
     clearTimeout(timer);
   }
+  // What it was doing, to tell a slow stop from a hang.
+  const vault = child.spawnargs[child.spawnargs.indexOf('--vault') + 1] ?? '';
+  throw new Error(`the daemon did not exit within ${deadlineMs} ms; its output: ${child.output().slice(-2000)}; its log ends:\n${(await readLog(vault)).slice(-3000)}`);
 }
 
 // Vaults for one test file's daemons: each test's daemons are killed, then its vaults removed.
