@@ -1,4 +1,5 @@
 import { changedYaml, parseYamlData, stringifyFrontmatter, type Frontmatter, type SplitNote } from '../vault/frontmatter.js';
+import { parseSimpleFrontmatter } from '../vault/simple-frontmatter.js';
 
 // The frontmatter of a note taken in: the user's lines exactly as they typed them, then the agent's
 // ai_ fields as lines of their own, so `undo` can take those lines out and give back the very bytes
@@ -9,8 +10,12 @@ export function yamlWithAgentFields(split: SplitNote, fields: Frontmatter): stri
   if (Object.keys(fields).some((key) => key in split.data)) return changedYaml(split, fields);
   const userText = split.yamlText.endsWith('\n') ? split.yamlText : `${split.yamlText}\n`;
   const appended = userText + stringifyFrontmatter(fields);
+  const expected = JSON.stringify({ ...split.data, ...fields });
+  // Most frontmatter is plain enough for the fast reader, which agrees with the full parser whenever it answers.
+  const simple = parseSimpleFrontmatter(Buffer.from(`---\n${appended}---\n`));
+  if (simple) return JSON.stringify(simple.data) === expected ? appended : changedYaml(split, fields);
   try {
-    if (JSON.stringify(parseYamlData(appended)) === JSON.stringify({ ...split.data, ...fields })) return appended;
+    if (JSON.stringify(parseYamlData(appended)) === expected) return appended;
   } catch {
     // Not valid once appended: fall through to the document.
   }

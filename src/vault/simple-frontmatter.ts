@@ -1,4 +1,5 @@
-// A fast path for the frontmatter the agent itself writes ("key: value" lines, block lists of strings), used when reading
+// A fast path for the frontmatter the agent itself writes ("key: value" lines, block lists of strings) and the
+// flow lists users type (`tags: [work, q4]`), used when reading
 // thousands of note heads for the dashboard. Anything beyond that plain subset returns undefined and is
 // read by the full parser (splitFrontmatter), so both always agree on what they accept.
 
@@ -55,6 +56,17 @@ function readBlockList(lines: string[], from: number): { items: string[]; next: 
   return items.length > 0 ? { items, next: i } : undefined;
 }
 
+// `[a, b]` of plain words, as users write tags; anything a flow context reads specially is left to the full parser.
+const FLOW_LIST = /^\[([^[\]{}"'#:]*)\]$/;
+
+function readFlowList(value: string): string[] | undefined {
+  const inner = FLOW_LIST.exec(value.trimEnd())?.[1];
+  if (inner === undefined) return undefined;
+  if (inner.trim() === '') return [];
+  const items = inner.split(',').map((item) => item.trim());
+  return items.every(isPlainString) ? items : undefined;
+}
+
 // The frontmatter of a head that is only flat "key: string" lines, and where the body starts; else undefined.
 export function parseSimpleFrontmatter(head: Uint8Array): { data: Frontmatter; bodyOffset: number } | undefined {
   const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
@@ -83,7 +95,7 @@ export function parseSimpleFrontmatter(head: Uint8Array): { data: Frontmatter; b
       i = list.next - 1;
       continue;
     }
-    const value = DECIMAL.test(match[2]) ? Number(match[2]) : readValue(match[2]);
+    const value = DECIMAL.test(match[2]) ? Number(match[2]) : match[2].startsWith('[') ? readFlowList(match[2]) : readValue(match[2]);
     if (value === undefined) return undefined;
     data[key] = value;
   }

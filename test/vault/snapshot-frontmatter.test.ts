@@ -20,6 +20,7 @@ const line = fc.oneof(
   fc.tuple(key, value).map(([k, v]) => `${k}:${v}`),
   fc.constant('tags:'),
   value.map((v) => `  - ${v}`),
+  fc.tuple(key, fc.array(value, { maxLength: 3 }), fc.constantFrom(', ', ',', ' , ')).map(([k, items, comma]) => `${k}: [${items.join(comma)}]`),
   value.map((v) => `  - "${v}"`),
   fc.constantFrom('size_bytes: 0', 'size_bytes: 68', 'size_bytes: 007', 'size_bytes: -1', 'size_bytes: 1e3', 'size_bytes: 9999999999999999999'),
   value,
@@ -40,13 +41,23 @@ describe('parseSimpleFrontmatter', () => {
     expect(fast?.data).toEqual({ id: 'a', size_bytes: 68, tags: ['ai-employee', '[[x]]'], status: 'pending' });
   });
 
+  test('reads the flow lists users type for tags', () => {
+    const text = '---\ntitle: Contract 11\ntags: [work, q4]\naliases: []\nkeywords: [ spaced out ,x]\n---\n# Body\n';
+    const fast = parseSimpleFrontmatter(Buffer.from(text));
+    expect(fast).toEqual(full(text));
+    expect(fast?.data).toEqual({ title: 'Contract 11', tags: ['work', 'q4'], aliases: [], keywords: ['spaced out', 'x'] });
+  });
+
   test.each([
     '---\npriority: high # mine\n---\n',
     '---\ntags:\n---\n',
     '---\ntags:\n - a\n---\n',
     '---\nsize: 007\n---\n',
     '---\ndone: true\n---\n',
-    '---\ntags: [a, b]\n---\n',
+    '---\ntags: [a, 1]\n---\n',
+    '---\ntags: [a, ]\n---\n',
+    '---\nplan: [[PLAN_x]]\n---\n',
+    '---\ntags: [a: b]\n---\n',
     '---\nid: a\nid: b\n---\n',
     '---\r\nid: a\r\n---\r\n',
     '---\nid: a\n...\n',
