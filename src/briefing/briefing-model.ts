@@ -3,6 +3,7 @@ import type { FolderCounts, VaultSnapshot } from '../vault/snapshot.js';
 import type { AgentHealth } from './agent-health.js';
 import type { GoalsProgress } from './goals-progress.js';
 import type { JobRunsSince } from './job-runs.js';
+import { compareText } from '../items/compare-text.js';
 
 // Everything one briefing says, decided before any of it is written down.
 
@@ -69,10 +70,10 @@ export function buildBriefingModel(inputs: BriefingInputs): BriefingModel {
   ]
     .filter((item) => within(item.received, since, now))
     .map((item) => ({ name: item.name, link: item.link, title: item.title, received: item.received!, done: item.done }))
-    .sort((a, b) => a.received.localeCompare(b.received));
+    .sort((a, b) => compareText(a.received, b.received));
   const stale = open
     .filter((item) => item.ageDays !== null && item.ageDays > inputs.staleDays)
-    .sort((a, b) => a.received!.localeCompare(b.received!));
+    .sort((a, b) => compareText(a.received!, b.received!));
   return {
     date: inputs.date,
     now,

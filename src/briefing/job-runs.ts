@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { compareText } from '../items/compare-text.js';
 
 // The runs recorded in Logs/jobs.jsonl since a moment, tolerating a missing file and damaged lines.
 
@@ -63,6 +64,6 @@ export async function readJobRunsSince(file: string, since: Date, until: Date): 
   } finally {
     await handle.close().catch(() => {});
   }
-  found.runs.sort((a, b) => a.start.localeCompare(b.start));
+  found.runs.sort((a, b) => compareText(a.start, b.start));
   return found;
 }

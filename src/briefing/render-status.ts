@@ -2,6 +2,7 @@ import { safeInline } from '../vault/note-link.js';
 import type { AgentHealth } from './agent-health.js';
 import type { GoalsProgress } from './goals-progress.js';
 import type { JobRun, JobRunsSince } from './job-runs.js';
+import { compareNames, groupDigits } from '../items/compare-text.js';
 
 // The briefing's quieter sections: goals, jobs and the agent's own health.
 
@@ -36,7 +37,7 @@ export function renderJobs(jobs: JobRunsSince): string[] {
   const byName = new Map<string, JobRun[]>();
   for (const run of jobs.runs) byName.set(run.name, [...(byName.get(run.name) ?? []), run]);
   if (byName.size === 0) lines.push('No jobs ran.');
-  for (const [name, runs] of [...byName].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, runs] of [...byName].sort(([a], [b]) => compareNames(a, b))) {
     const failed = runs.filter((run) => run.result !== 'ok').length;
     const last = runs.at(-1)!;
     const icon = last.result === 'ok' ? '✅' : '❌';
@@ -71,7 +72,7 @@ export function renderHealth(health: AgentHealth): string[] {
   ];
   if (health.failedItems > 0) lines.push(`- Items that failed: ${health.failedItems}`);
   lines.push(
-    `- Disk free: ${health.diskFreeMB === null ? 'unknown' : `${health.diskFreeMB.toLocaleString('en-US')} MB`}`,
+    `- Disk free: ${health.diskFreeMB === null ? 'unknown' : `${groupDigits(health.diskFreeMB)} MB`}`,
     `- Log size: ${health.logSizeBytes === null ? 'no log yet' : describeBytes(health.logSizeBytes)}`,
     '',
   );

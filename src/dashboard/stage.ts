@@ -4,6 +4,7 @@ import type { AgentState } from '../runner/state.js';
 import { readVaultSnapshot } from '../vault/snapshot.js';
 import { emptyResult, type Stage, type StageContext } from '../runner/stage.js';
 import { describeError } from '../runner/item-failures.js';
+import { compareNames } from '../items/compare-text.js';
 
 // §9: the last stage of every iteration rewrites the agent's block of Dashboard.md.
 
@@ -12,7 +13,7 @@ export function listFailedJobs(state: AgentState): FailedJob[] {
   return Object.entries(state.jobs)
     .filter(([, job]) => job.lastResult === 'failed' || job.lastResult === 'timeout')
     .map(([name, job]) => ({ name, result: job.lastResult!, at: job.lastRunAt ?? null }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
 }
 
 // "daemon (pid 4242)", "once", "dry run": how the agent is running, as the dashboard shows it.

@@ -11,7 +11,7 @@ import type { DryRunReport, Gate, Stage } from './stage.js';
 import { createVaultFolders } from '../vault/create-folders.js';
 import { assertRealVaultFolders } from '../vault/real-folders.js';
 import { defaultLockFile, defaultLogFile, vaultLayout, type VaultLayout } from '../vault/layout.js';
-import { collectGarbage } from '../system/collect-garbage.js';
+import { collectGarbageIfGrown } from '../system/collect-garbage.js';
 import { runIteration, type IterationReport } from './iteration.js';
 import { describeError } from './item-failures.js';
 import { recoverVault } from './recover.js';
@@ -130,7 +130,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       const ctx = { vault: layout, config, now: options.now, log: logs.log, audit: logs.audit, gate, signal, state, dryRun, progress: options.progress };
       if (!recovered && !dryRun) await recoverVault(ctx);
       recovered = true;
-      const report = await runIteration(stages, ctx, { counted: iterateOptions.counted, betweenStages: collectGarbage });
+      const report = await runIteration(stages, ctx, { counted: iterateOptions.counted, betweenStages: collectGarbageIfGrown });
       await saveState();
       return report;
     },

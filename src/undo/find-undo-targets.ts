@@ -5,6 +5,7 @@ import type { Item } from '../items/item.js';
 import type { VaultLayout } from '../vault/layout.js';
 import { listFolders, listNotes } from '../vault/list-items.js';
 import { noteStem } from '../vault/note-link.js';
+import { compareNames } from '../items/compare-text.js';
 
 // Which items `undo NAME` or `undo --last N` means: items the agent took in, open or filed under Done/.
 
@@ -52,6 +53,6 @@ export async function findItemNamed(layout: VaultLayout, name: string): Promise<
 export async function findLastItems(layout: VaultLayout, count: number): Promise<UndoTarget[]> {
   const all = await listAgentItems(layout);
   const taken = all.filter((target) => target.note.item.source === 'inbox');
-  taken.sort((a, b) => b.note.item.received.getTime() - a.note.item.received.getTime() || a.note.name.localeCompare(b.note.name));
+  taken.sort((a, b) => b.note.item.received.getTime() - a.note.item.received.getTime() || compareNames(a.note.name, b.note.name));
   return taken.slice(0, count);
 }

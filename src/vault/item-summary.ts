@@ -4,6 +4,7 @@ import type { Item } from '../items/item.js';
 import { daysBetween, localDay, noteDay } from './local-day.js';
 import { wikiLink } from './note-link.js';
 import type { NoteHead } from './read-note-heads.js';
+import { compareNames, compareText } from '../items/compare-text.js';
 
 // One item as the dashboard and the briefing show it, built from the heads of its note and its plan.
 
@@ -105,7 +106,7 @@ export function summarizeCompletedItem(name: string, month: string, item: NoteHe
 // Open items due before today (earliest first) and due today, for "due today and overdue" lists.
 export function selectDue(open: OpenItem[], today: string): { overdue: OpenItem[]; dueToday: OpenItem[] } {
   const overdue = open.filter((item) => item.due !== null && item.due < today);
-  overdue.sort((a, b) => a.due!.localeCompare(b.due!) || a.name.localeCompare(b.name));
+  overdue.sort((a, b) => compareText(a.due!, b.due!) || compareNames(a.name, b.name));
   return { overdue, dueToday: open.filter((item) => item.due === today) };
 }
 

@@ -11,6 +11,7 @@ import { readNoteHeads, type NoteHead, type NoteHeadResult } from './read-note-h
 // One read of the vault for the dashboard and the briefing: what is open, what was finished, how busy it was.
 
 import type { FolderCounts } from '../status/count-items.js';
+import { compareNames, compareText } from '../items/compare-text.js';
 
 export type { FolderCounts };
 
@@ -61,9 +62,9 @@ function headOf(results: Map<string, NoteHeadResult>, name: string, folder: stri
 export function compareByUrgency(a: OpenItem, b: OpenItem): number {
   return (
     RANK[a.priority] - RANK[b.priority] ||
-    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-    (a.received ?? '9999').localeCompare(b.received ?? '9999') ||
-    a.name.localeCompare(b.name)
+    compareText(a.due ?? '9999', b.due ?? '9999') ||
+    compareText(a.received ?? '9999', b.received ?? '9999') ||
+    compareNames(a.name, b.name)
   );
 }
 
@@ -113,7 +114,7 @@ async function readDone(layout: VaultLayout, options: Required<SnapshotOptions>,
       if (summary) completed.push(summary);
     }
   }
-  completed.sort((a, b) => b.completed.localeCompare(a.completed) || a.name.localeCompare(b.name));
+  completed.sort((a, b) => compareText(b.completed, a.completed) || compareNames(a.name, b.name));
   return { count, completed };
 }
 
