@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { packageFile } from '../../package-root.js';
 import type { ContentKind, ContentResult, ReadOptions } from './read-content.js';
 
@@ -10,7 +9,9 @@ const DEFAULT_MEMORY_MB = 256;
 // The worker is always the compiled one (npm test builds first), from the sources, dist/ or the bundle.
 const workerFile = () => packageFile('dist', 'items', 'content', 'worker.js');
 
-export function readInWorker(file: string, kind: Exclude<ContentKind, 'text'>, options: ReadOptions): Promise<ContentResult> {
+// node:worker_threads loads only when a file that needs a reader arrives (a note run never does).
+export async function readInWorker(file: string, kind: Exclude<ContentKind, 'text'>, options: ReadOptions): Promise<ContentResult> {
+  const { Worker } = await import('node:worker_threads');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const memory = options.maxMemoryMB ?? DEFAULT_MEMORY_MB;
   return new Promise((resolve) => {
