@@ -25,16 +25,17 @@ function lastJsonLine(text) {
   return undefined;
 }
 
-// "drop→plan p95  123 ms", "idle CPU (20 s)  0.05 % (0.01 s)", "idle RSS (max)  61.2 MB".
+// "moved in → plan p95  123 ms", "idle CPU (20 s)  0.05 % (0.01 s)", "idle RSS (max)  61.2 MB".
 function readTextTable(text) {
   const number = (re) => {
     const match = re.exec(text);
     return match ? Number(match[1]) : undefined;
   };
   const result = {
-    p50Ms: number(/drop→plan p50\s+([\d.]+) ms/),
-    p95Ms: number(/drop→plan p95\s+([\d.]+) ms/),
-    maxMs: number(/drop→plan max\s+([\d.]+) ms/),
+    p50Ms: number(/moved in → plan p50\s+([\d.]+) ms/),
+    p95Ms: number(/moved in → plan p95\s+([\d.]+) ms/),
+    maxMs: number(/moved in → plan max\s+([\d.]+) ms/),
+    writtenP95Ms: number(/written in place → plan p95\s+([\d.]+) ms/),
     idleCpuPercent: number(/idle CPU[^\n]*?\)\s+([\d.]+) %/),
     idleRssMB: number(/idle RSS[^\n]*?\)\s+([\d.]+) MB/),
   };

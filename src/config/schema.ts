@@ -122,7 +122,7 @@ export const configSchema = z
       .strict()
       .prefault({}),
     daemon: z
-      .object({ debounce: duration('200ms'), heartbeat: duration('1m') })
+      .object({ debounce: duration('50ms'), heartbeat: duration('1m') })
       .strict()
       .prefault({}),
     constraints: constraintsSchema.prefault({}),

@@ -47,7 +47,6 @@ export async function keepWatching(options: KeepWatchingOptions): Promise<KeptWa
     current = await watchFolders({
       layout,
       ignore: config.intake.ignore,
-      stabilityMs: writeFinishMs(config),
       polling,
       onChange: options.onChange,
       onFolderChanged: () => void check(),
@@ -135,11 +134,6 @@ export async function keepWatching(options: KeepWatchingOptions): Promise<KeptWa
   };
 }
 
-// A drop is reported once it stopped changing for this long, which with the debounce after it
-// makes it old enough for intake's own settle check to take it at once.
-export function writeFinishMs(config: Config): number {
-  return Math.max(100, config.intake.settleTime - config.daemon.debounce);
-}
 
 function describeWatchError(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -24,8 +24,6 @@ export interface WatchFoldersOptions {
   layout: VaultLayout;
   // config.intake.ignore: names intake leaves alone, so their events wake nothing.
   ignore: string[];
-  // How long a dropped file must stop changing before it is reported.
-  stabilityMs: number;
   // Stat the folders on an interval instead of OS events (the fallback when events fail).
   polling: boolean;
   onChange(reason: string): void;
@@ -40,7 +38,6 @@ export interface FolderWatch {
 }
 
 const POLL_INTERVAL_MS = 1000;
-const WRITE_FINISH_POLL_MS = 100;
 
 const INBOX_EVENTS = new Set(['add', 'change']);
 const ITEM_EVENTS = new Set(['add', 'change', 'unlink']);
@@ -70,8 +67,10 @@ export async function watchFolders(options: WatchFoldersOptions): Promise<Folder
   try {
     const roots = [layout.plans, layout.needsAction];
     const watched = new Set([layout.root, layout.inbox, ...roots]);
+    // Every event is reported at once: a file moved in whole is taken within the debounce, and one
+    // still being written is left by intake until it stops changing (its settle time), so chokidar's
+    // awaitWriteFinish, which holds every event for its whole threshold, is not used.
     const inbox = await openOne([layout.inbox], {
-      awaitWriteFinish: { stabilityThreshold: options.stabilityMs, pollInterval: WRITE_FINISH_POLL_MS },
       ignored: (file: string) => file !== layout.inbox && (isHidden(file) || isIgnored(path.basename(file))),
     });
     const items = await openOne(roots, { ignored: (file: string) => !roots.includes(file) && isHidden(file) });

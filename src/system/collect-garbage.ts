@@ -14,12 +14,19 @@ export interface IdleCompaction {
   stop(): void;
 }
 
+// V8 frees the garbage on the first full collection but gives the emptied pages back to the system
+// often only on the next one (measured once: heap 45 -> 45 MB, then 45 -> 13 MB; idle RSS 89 -> 64 MB).
+function compactNow(): void {
+  collectGarbage();
+  collectGarbage();
+}
+
 export function compactWhenIdle(quietMs = QUIET_MS): IdleCompaction {
   let timer: NodeJS.Timeout | undefined;
   return {
     touch() {
       clearTimeout(timer);
-      timer = setTimeout(collectGarbage, quietMs);
+      timer = setTimeout(compactNow, quietMs);
       timer.unref();
     },
     stop() {
