@@ -13,6 +13,7 @@ import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
 import { openSession, type Session, type SessionOptions } from '../runner/session.js';
 import { jobsStage } from '../jobs/stage.js';
 import { describeError } from '../runner/item-failures.js';
+import { cacheNoteHeads } from '../vault/read-note-heads.js';
 
 // --daemon (§5): hold the vault, react to drops and plan edits within a second, run a full
 // iteration every --interval minutes as a backstop, and stop cleanly on SIGINT/SIGTERM.
@@ -41,6 +42,7 @@ interface Running {
 // Runs until a stop signal (exit code 0) or a lost lock (1). Resolves only after the lock is released.
 export async function runDaemon(options: DaemonOptions): Promise<number> {
   const session = await openSession({ ...options, mode: 'daemon' });
+  cacheNoteHeads();
   const { log } = session;
   const startedAt = options.now();
   const before = snapshotStats(session.state.stats);

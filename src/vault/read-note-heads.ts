@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Frontmatter } from './frontmatter.js';
@@ -20,8 +21,35 @@ export interface ReadHeadsOptions {
 
 const HEADING_BYTES = 1024;
 
-// Reads one note's frontmatter and first heading; never throws.
+// A long-running daemon rebuilds the dashboard after every change, and re-reading every open item,
+// plan and recent Done/ note each time made its CPU grow with the vault. With the cache on, a note
+// whose inode, size, mtime and ctime are unchanged is not read again: one lstat instead of an open,
+// a read and a parse. Bounded, oldest entry out first; off for one-shot runs, which read each note once.
+const MAX_CACHED_HEADS = 8192;
+let cache: Map<string, { stamp: string; result: NoteHeadResult }> | undefined;
+
+export function cacheNoteHeads(): void {
+  cache ??= new Map();
+}
+
+// Reads one note's frontmatter and first heading (the result is shared: never change it); never throws.
 export function readNoteSummary(file: string): NoteHeadResult {
+  if (!cache) return readNoteSummaryNow(file);
+  const stat = fsSync.lstatSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return readNoteSummaryNow(file);
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  const cached = cache.get(file);
+  if (cached?.stamp === stamp) return cached.result;
+  const result = readNoteSummaryNow(file);
+  cache.delete(file);
+  if (result.ok) {
+    if (cache.size >= MAX_CACHED_HEADS) cache.delete(cache.keys().next().value!);
+    cache.set(file, { stamp, result });
+  }
+  return result;
+}
+
+function readNoteSummaryNow(file: string): NoteHeadResult {
   try {
     const note = readNoteHeadSync(file, HEADING_BYTES);
     if (note.split.kind === 'invalid') return { ok: false, reason: note.split.reason };

@@ -68,29 +68,34 @@ export function compareByUrgency(a: OpenItem, b: OpenItem): number {
   );
 }
 
+// In batches: a batch's item and plan heads are summarised and let go before the next is read, so
+// memory holds the summaries of 100,000 items, not their frontmatter and their plans' as well.
 async function readOpenItems(layout: VaultLayout, planFiles: string[], options: Required<SnapshotOptions>, skipped: Skipped) {
   const files = withoutAttachments(await listRegularFiles(layout.needsAction));
-  const notes = files.filter((name) => name.endsWith('.md'));
-  const read = { batchSize: options.batchSize };
-  const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
   const plans = new Set(planFiles);
-  const planOf = new Map<string, string>();
-  for (const name of notes) {
-    const result = itemHeads.get(name);
-    const named = result?.ok ? planNameOf(readItem(result.head.data)) : null;
-    const planName = named && plans.has(named) ? named : `PLAN_${noteStem(name)}.md`;
-    if (plans.has(planName)) planOf.set(name, planName);
-  }
-  const planHeads = await readNoteHeads(layout.plans, [...new Set(planOf.values())], read);
+  const read = { batchSize: options.batchSize };
   const open: OpenItem[] = [];
-  for (const name of files) {
-    const isNote = name.endsWith('.md');
-    const item = isNote ? headOf(itemHeads, name, 'Needs_Action', skipped) : null;
-    if (item === undefined) continue;
-    const planName = planOf.get(name);
-    const planHead = planName ? headOf(planHeads, planName, 'Plans', skipped) : undefined;
-    const plan = planName && planHead ? { name: planName, head: planHead } : null;
-    open.push(summarizeOpenItem(name, item, plan, options.now));
+  for (let start = 0; start < files.length; start += options.batchSize) {
+    const batch = files.slice(start, start + options.batchSize);
+    const notes = batch.filter((name) => name.endsWith('.md'));
+    const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
+    const planOf = new Map<string, string>();
+    for (const name of notes) {
+      const result = itemHeads.get(name);
+      const named = result?.ok ? planNameOf(readItem(result.head.data)) : null;
+      const planName = named && plans.has(named) ? named : `PLAN_${noteStem(name)}.md`;
+      if (plans.has(planName)) planOf.set(name, planName);
+    }
+    const planHeads = await readNoteHeads(layout.plans, [...new Set(planOf.values())], read);
+    for (const name of batch) {
+      const isNote = name.endsWith('.md');
+      const item = isNote ? headOf(itemHeads, name, 'Needs_Action', skipped) : null;
+      if (item === undefined) continue;
+      const planName = planOf.get(name);
+      const planHead = planName ? headOf(planHeads, planName, 'Plans', skipped) : undefined;
+      const plan = planName && planHead ? { name: planName, head: planHead } : null;
+      open.push(summarizeOpenItem(name, item, plan, options.now));
+    }
   }
   return { count: files.length, open: open.sort(compareByUrgency) };
 }

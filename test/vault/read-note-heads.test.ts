@@ -1,0 +1,50 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { makeTempDir } from '../helpers/make-vault.js';
+import { cacheNoteHeads, readNoteSummary } from '../../src/vault/read-note-heads.js';
+
+// The daemon's head cache: a note read again is the same answer until the file itself changes.
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+const titleOf = (file: string) => {
+  const result = readNoteSummary(file);
+  return result.ok ? result.head.data.title : result.reason;
+};
+
+describe('readNoteSummary with the daemon cache on', () => {
+  cacheNoteHeads();
+
+  test('an edit, even to the same size, a replacement and a removal are all seen', async () => {
+    const dir = await makeTempDir();
+    dirs.push(dir);
+    const file = path.join(dir, 'a.md');
+    await fs.writeFile(file, '---\ntitle: one\n---\n# One\n');
+    expect(titleOf(file)).toBe('one');
+    expect(readNoteSummary(file)).toBe(readNoteSummary(file));
+
+    await fs.writeFile(file, '---\ntitle: two\n---\n# One\n');
+    expect(titleOf(file)).toBe('two');
+
+    const other = path.join(dir, 'b.md');
+    await fs.writeFile(other, '---\ntitle: replaced\n---\n');
+    await fs.rename(other, file);
+    expect(titleOf(file)).toBe('replaced');
+
+    await fs.rm(file);
+    expect(titleOf(file)).toBe('vanished');
+  });
+
+  test('a symlink is still refused, not cached as the file it points to', async () => {
+    const dir = await makeTempDir();
+    dirs.push(dir);
+    await fs.writeFile(path.join(dir, 'real.md'), '---\ntitle: real\n---\n');
+    await fs.symlink(path.join(dir, 'real.md'), path.join(dir, 'link.md'));
+    expect(titleOf(path.join(dir, 'real.md'))).toBe('real');
+    expect(readNoteSummary(path.join(dir, 'link.md')).ok).toBe(false);
+  });
+});
