@@ -45,7 +45,7 @@ export async function readAgentHealth(vaultRoot: string, logFile: string, state:
     errors: state.stats.errors,
     lastError: state.stats.lastError,
     deferred: state.deferred.map(({ stage, reason }) => ({ stage, reason })),
-    failedItems: state.failedItems.length,
+    failedItems: state.failedItems.filter((failed) => !failed.notice).length,
     diskFreeMB,
     logFile,
     logSizeBytes,

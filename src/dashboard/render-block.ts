@@ -18,7 +18,7 @@ export interface DashboardInfo {
   // e.g. "daemon (pid 4242)" or "once".
   runnerState: string;
   deferred: Pick<Deferral, 'stage' | 'reason'>[];
-  failedItems: { item: string; reason: string; at?: string }[];
+  failedItems: { item: string; reason: string; at?: string; notice?: true }[];
   failedJobs: FailedJob[];
   // Open items listed before "…and N more" (default 50).
   maxOpen?: number;
@@ -48,7 +48,8 @@ function renderCounts(counts: VaultSnapshot['counts']): string[] {
 export function renderWarnings(snapshot: VaultSnapshot, info: Pick<DashboardInfo, 'deferred' | 'failedItems' | 'failedJobs'>): string[] {
   const lines = [
     ...info.deferred.map((held) => `- ⏸️ ${safeInline(held.stage)} is waiting: ${safeInline(held.reason)}`),
-    ...info.failedItems.map((failed) => `- ❌ ${safeInline(failed.item)} failed: ${safeInline(failed.reason)}`),
+    // A sub-folder or a symlink left alone on purpose is a notice, not a failure.
+    ...info.failedItems.map((failed) => (failed.notice ? `- ℹ️ ${safeInline(failed.reason.replace(/^intake: /, ''))}` : `- ❌ ${safeInline(failed.item)} failed: ${safeInline(failed.reason)}`)),
     ...info.failedJobs.map((job) => `- ❌ job ${safeInline(job.name)}: ${safeInline(job.result)}${job.at ? ` (${safeInline(job.at)})` : ''}`),
     ...snapshot.skipped.slice(0, 10).map((note) => `- 📝 ${safeInline(note.file)} could not be read: ${safeInline(note.reason)}`),
   ];

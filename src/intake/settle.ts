@@ -6,15 +6,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 // Files still being written are left for a later run: any file modified within `settleMs`
 // is stat'ed again after one shared wait, and taken only if it did not change.
 export async function settledNames(dir: string, names: string[], settleMs: number, now: Date, signal: AbortSignal): Promise<{ settled: string[]; busy: string[] }> {
-  const stats = names.map((name) => fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false }));
   const settled: string[] = [];
   const recent: { name: string; stat: Stats }[] = [];
-  names.forEach((name, i) => {
-    const stat = stats[i];
-    if (!stat) return;
+  for (const name of names) {
+    const stat = fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (!stat) continue;
     if (settleMs > 0 && now.getTime() - stat.mtimeMs < settleMs) recent.push({ name, stat });
     else settled.push(name);
-  });
+  }
   if (recent.length === 0) return { settled, busy: [] };
   await delay(settleMs, undefined, { signal }).catch(() => {});
   const busy: string[] = [];

@@ -3,11 +3,12 @@ import type { StageContext, StageResult } from './stage.js';
 
 const MAX_REMEMBERED = 1000;
 
-// Logs a warning about `key` only the first time it is seen (remembered in state across runs).
-export function warnOnce(ctx: StageContext, key: string, message: string): void {
+// Logs a warning about `key` only the first time it is seen (remembered in state across runs). A
+// notice is something left alone on purpose (a sub-folder in Inbox/): the dashboard does not call it failed.
+export function warnOnce(ctx: StageContext, key: string, message: string, kind: 'problem' | 'notice' = 'problem'): void {
   if (ctx.state.failedItems.some((f) => f.item === key)) return;
   ctx.log.warn(message);
-  rememberFailure(ctx, key, message);
+  rememberFailure(ctx, key, message, kind === 'notice' || undefined);
 }
 
 // A per-item failure: logged once, counted, kept in state for the dashboard, and survived.
@@ -28,8 +29,8 @@ export function clearFailure(ctx: StageContext, item: string): void {
   ctx.state.failedItems = ctx.state.failedItems.filter((f) => f.item !== item);
 }
 
-function rememberFailure(ctx: StageContext, item: string, reason: string): void {
-  ctx.state.failedItems.push({ item, reason, at: ctx.now().toISOString() });
+function rememberFailure(ctx: StageContext, item: string, reason: string, notice?: true): void {
+  ctx.state.failedItems.push({ item, reason, at: ctx.now().toISOString(), ...(notice && { notice }) });
   if (ctx.state.failedItems.length > MAX_REMEMBERED) ctx.state.failedItems.splice(0, ctx.state.failedItems.length - MAX_REMEMBERED);
 }
 

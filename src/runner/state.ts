@@ -43,7 +43,8 @@ export interface AgentState {
   stats: Stats;
   deferred: Deferral[];
   constraints: Record<string, unknown> | null;
-  failedItems: { item: string; reason: string; at: string }[];
+  // Items that failed (or, with `notice`, were left alone on purpose: a sub-folder, a symlink), for the dashboard.
+  failedItems: { item: string; reason: string; at: string; notice?: true }[];
   jobs: Record<string, JobState>;
   briefing: { lastDate: string | null; lastWrittenAt: string | null };
   commandPlanner: CommandPlannerState;

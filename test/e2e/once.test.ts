@@ -73,13 +73,16 @@ describe('--once end to end', () => {
     expect(lines.some((l) => /^move Needs_Action\/done\.md -> Done\//.test(l))).toBe(true);
   });
 
-  test('a sub-folder in Inbox is warned about once over two runs', async () => {
+  test('a sub-folder in Inbox is warned about once over two runs, and the dashboard does not call it failed', async () => {
     const root = await vault({ 'Inbox/folder/x.md': 'inside', 'ai-employee.yaml': FAST });
     await once(root, '--quiet');
     await once(root, '--quiet');
     const log = await fs.readFile(path.join(root, 'Logs', 'ai_employee.log'), 'utf8');
     expect(log.split('\n').filter((l) => l.includes('Inbox/folder/'))).toHaveLength(1);
     expect(await readTree(path.join(root, 'Inbox'))).toEqual({ 'folder/x.md': 'inside' });
+    const dashboard = await fs.readFile(path.join(root, 'Dashboard.md'), 'utf8');
+    expect(dashboard).toContain('- ℹ️ left the folder Inbox/folder/ alone (only files directly in Inbox/ are taken in)');
+    expect(dashboard).not.toContain('❌');
   });
 });
 
