@@ -67,6 +67,8 @@ describe('steps from action sentences', () => {
     ['> Please reply to the old thread\n# Schedule heading', []],
     ['<p>Please confirm the booking.</p>', ['Confirm the booking']],
     ['I will follow up with Ana. Kindly, fill out the form', ['I will follow up with Ana', 'Fill out the form']],
+    ['Invoice 4711 from ACME is overdue; pay it by Friday.', ['Invoice 4711 from ACME is overdue; pay it by Friday']],
+    ['The office is closed; update: we moved.', []],
   ])('%j → %j', (text, expected) => {
     expect(readActionSentences(text)).toEqual(expected);
   });

@@ -123,6 +123,9 @@ const MODAL_VERB = new RegExp(
   'iu',
 );
 
+// "Invoice 4711 is overdue; pay it by Friday": the action is the clause after the semicolon.
+const LATER_CLAUSE_VERB = new RegExp(`;\\s+(?:please\\s+)?${VERB}(?=\\s+[\\p{L}\\p{N}"'“‘])`, 'iu');
+
 // "Click here to reset your password", "Use this link to confirm…": the action is what follows "to".
 const CLICK_TO = /^(?:please\s+)?(?:click|tap|use|follow|visit|open)\b[^.!?]{0,60}?\bto\s+/i;
 
@@ -133,7 +136,7 @@ function isActionSentence(sentence: string): boolean {
   const clickTo = CLICK_TO.exec(sentence);
   if (clickTo) return LEADING_VERB.test(sentence.slice(clickTo[0].length));
   if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence)) return false;
-  return LEADING_VERB.test(sentence.replace(POLITE_START, '')) || MODAL_VERB.test(sentence) || (REQUEST.test(sentence) && !/^(?:hi|hello|hey|dear)?[^,]*\byou\s+(?:please\s+)?(?:be|have|know|like|mind|think)\b/i.test(sentence));
+  return LEADING_VERB.test(sentence.replace(POLITE_START, '')) || LATER_CLAUSE_VERB.test(sentence) || MODAL_VERB.test(sentence) || (REQUEST.test(sentence) && !/^(?:hi|hello|hey|dear)?[^,]*\byou\s+(?:please\s+)?(?:be|have|know|like|mind|think)\b/i.test(sentence));
 }
 
 // Used by priority: the sentences of an item that ask for something.
