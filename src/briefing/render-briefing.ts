@@ -1,5 +1,5 @@
 import { describeItem } from '../dashboard/render-block.js';
-import { describeAge, type OpenItem } from '../vault/item-summary.js';
+import { describeAge, describeWaiting, type OpenItem } from '../vault/item-summary.js';
 import { daysBetween, localMinute, parseLocalDay } from '../vault/local-day.js';
 import { safeInline } from '../vault/note-link.js';
 import type { BriefingModel } from './briefing-model.js';
@@ -62,7 +62,7 @@ function section(title: string, lines: string[], empty: string | null): string[]
 
 function renderAttention(model: BriefingModel): string[] {
   const due = [...model.overdue, ...model.dueToday].map((item) => dueLine(item, model.date));
-  const high = model.highPriority.map((item) => `- ⏫ ${describeItem(item)} · ${describeAge(item.ageDays)}${item.due ? ` · 📅 ${item.due}` : ''}`);
+  const high = model.highPriority.map((item) => `- ⏫ ${describeItem(item)} · ${describeWaiting(item.ageDays)}${item.due ? ` · 📅 ${item.due}` : ''}`);
   const stale = model.stale.map((item) => `- ⏳ ${describeItem(item)} · waiting ${describeAge(item.ageDays)}`);
   return [
     ...section('Due today and overdue', capList(due), 'Nothing is due today or overdue.'),

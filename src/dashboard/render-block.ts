@@ -1,5 +1,5 @@
 import type { Deferral } from '../runner/state.js';
-import { describeAge, selectDue, type OpenItem } from '../vault/item-summary.js';
+import { describeAge, describeWaiting, selectDue, type OpenItem } from '../vault/item-summary.js';
 import { daysBetween, localMinute } from '../vault/local-day.js';
 import { noteStem, safeInline } from '../vault/note-link.js';
 import type { VaultSnapshot } from '../vault/snapshot.js';
@@ -34,7 +34,7 @@ export function describeItem(item: { name: string; link: string; title: string |
 }
 
 function describeOpen(item: OpenItem, today: string): string {
-  const parts = [describeItem(item), describeAge(item.ageDays)];
+  const parts = [describeItem(item), describeWaiting(item.ageDays)];
   if (item.due) parts.push(item.due < today ? `⚠️ overdue (due ${item.due})` : `📅 ${item.due}`);
   if (item.planLink) parts.push(item.planLink);
   return `- ${parts.join(' · ')}`;

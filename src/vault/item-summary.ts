@@ -110,6 +110,12 @@ export function selectDue(open: OpenItem[], today: string): { overdue: OpenItem[
   return { overdue, dueToday: open.filter((item) => item.due === today) };
 }
 
+// "received today", "waiting 3 days": an item's age, worded so it does not read like a due date beside 📅.
+export function describeWaiting(ageDays: number | null): string {
+  if (ageDays === null) return 'age unknown';
+  return ageDays === 0 ? 'received today' : `waiting ${describeAge(ageDays)}`;
+}
+
 // "today", "1 day", "12 days": how long an item has waited.
 export function describeAge(ageDays: number | null): string {
   if (ageDays === null) return 'age unknown';

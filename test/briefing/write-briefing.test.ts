@@ -85,7 +85,7 @@ describe('writeBriefing', () => {
     expect(positions.every((at) => at > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(sectionOf(text, 'Due today and overdue')).toContain('- ⚠️ [[Pay invoice]] — Pay the ACME invoice · overdue by 2 days (due 2025-03-12)\n- 📅 [[Call Bob]] · due today');
-    expect(sectionOf(text, 'High priority')).toContain('- ⏫ [[Pay invoice]] — Pay the ACME invoice · today · 📅 2025-03-12');
+    expect(sectionOf(text, 'High priority')).toContain('- ⏫ [[Pay invoice]] — Pay the ACME invoice · received today · 📅 2025-03-12');
     expect(sectionOf(text, 'Waiting more than 3 days')).toContain('- ⏳ [[Old report]] · waiting 9 days');
     expect(sectionOf(text, 'Waiting more than 3 days')).not.toContain('Call Bob');
   });

@@ -72,10 +72,10 @@ describe('renderDashboardBlock', () => {
     const lines = block.split('\n');
     expect(lines).toContain('- ⚠️ [[Pay invoice]] — Pay the March invoice · overdue by 4 days (due 2025-03-10)');
     expect(lines).toContain('- 📅 [[Call Bob]] · due today');
-    expect(lines).toContain('- [[Pay invoice]] — Pay the March invoice · 6 days · ⚠️ overdue (due 2025-03-10) · [[PLAN_Pay invoice]]');
+    expect(lines).toContain('- [[Pay invoice]] — Pay the March invoice · waiting 6 days · ⚠️ overdue (due 2025-03-10) · [[PLAN_Pay invoice]]');
     expect(block.indexOf('**High** (1)')).toBeLessThan(block.indexOf('**Normal** (1)'));
     expect(block.indexOf('**Normal** (1)')).toBeLessThan(block.indexOf('**Low** (1)'));
-    expect(lines).toContain('- [[Someday]] · 30 days');
+    expect(lines).toContain('- [[Someday]] · waiting 30 days');
   });
 
   test('caps the open list and the last ten completions', () => {
