@@ -137,6 +137,7 @@ async function runItemIteration(session: Session, signal: AbortSignal, reasons: 
   if (signal.aborted) return undefined;
   session.log.debug(`iteration for: ${reasons.join(', ')}`);
   const report = await session.iterate(DAEMON_ITEM_STAGES, signal);
+  lastLoggedError = undefined;
   const summary = summarizeActiveStages(report);
   if (summary) session.log.info(`iteration done: ${summary}`);
   return report;
@@ -147,12 +148,18 @@ function earliestWake(report: IterationReport): number | undefined {
   return times.length > 0 ? Math.min(...times) : undefined;
 }
 
-// Only iterations that did something are worth an INFO line; a quiet one says nothing.
 // A failure outside any stage (a state save, a rejected promise): logged, counted, survived.
+// The same failure again (a folder still a symlink, at every backstop) is counted and logged only at
+// DEBUG until an iteration succeeds or a different failure comes.
+let lastLoggedError: string | undefined;
+
 function noteError(session: Session, what: string, error: unknown): void {
+  const message = `${what}: ${describeError(error, session.layout.root)}`;
   session.state.stats.errors++;
-  session.state.stats.lastError = `${what}: ${describeError(error, session.layout.root)}`;
-  session.log.error(`${what}: ${describeError(error, session.layout.root)} (the daemon goes on)`);
+  session.state.stats.lastError = message;
+  if (message === lastLoggedError) session.log.debug(`${message} (again; the daemon goes on)`);
+  else session.log.error(`${message} (the daemon goes on)`);
+  lastLoggedError = message;
 }
 
 function intervalOf(options: DaemonOptions): number {

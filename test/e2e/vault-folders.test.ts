@@ -92,13 +92,18 @@ describe('a vault folder swapped for a symlink while the daemon runs', () => {
     await fs.symlink(outside, path.join(root, 'Plans'));
     await fs.writeFile(path.join(root, 'Inbox', 'while-linked.md'), 'Call Bob.\n');
     await waitForLog(root, /ERROR - iteration failed: vault folder Plans\/ is a symlink .*\(the daemon goes on\)/);
+    // The next iteration meets the same refusal: counted, but not another ERROR line.
+    await fs.writeFile(path.join(root, 'Inbox', 'while-linked-2.md'), 'Call Ann.\n');
+    const log = await waitForLog(root, /DEBUG - iteration failed: vault folder Plans\/ is a symlink .*\(again; the daemon goes on\)/);
+    expect(log.match(/ERROR - iteration failed: vault folder Plans\//g)).toHaveLength(1);
     expect(await readTree(outside)).toEqual({});
-    expect(await listDir(path.join(root, 'Inbox'))).toEqual(['while-linked.md']);
+    expect(await listDir(path.join(root, 'Inbox'))).toEqual(['while-linked-2.md', 'while-linked.md']);
 
     await fs.rm(path.join(root, 'Plans'));
     await fs.rename(path.join(root, 'Plans.real'), path.join(root, 'Plans'));
     await fs.writeFile(path.join(root, 'Inbox', 'after.md'), 'Sign the lease.\n');
     await waitFor(() => fs.stat(path.join(root, 'Plans', 'PLAN_while-linked.md')).catch(() => false), 'the drop planned once Plans/ is a real folder again');
+    await waitFor(() => fs.stat(path.join(root, 'Plans', 'PLAN_while-linked-2.md')).catch(() => false), 'the second drop planned too');
     daemon.kill('SIGTERM');
     expect((await exitWithin(daemon, 10_000)).code).toBe(0);
     expect(await readTree(outside)).toEqual({});
