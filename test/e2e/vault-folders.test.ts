@@ -19,7 +19,7 @@ afterEach(async () => {
 const FOLDERS = ['Inbox', 'Needs_Action', 'Plans', 'Done', 'Briefings', 'Logs', '.ai-employee'];
 
 describe('vault folders that are symlinks', () => {
-  test.each(FOLDERS)('%s/ pointing outside the vault: exit 2 naming it; nothing is read, written or moved', async (folder) => {
+  test.each(FOLDERS)('%s/ pointing outside the vault: --once, --daemon and briefing exit 2 naming it; nothing is read, written or moved', async (folder) => {
     const root = await tempVault({ 'Inbox/a.md': 'Call Bob.\n', 'Plans/PLAN_old.md': 'mine\n' });
     const outside = await makeTempDir('ai-employee-outside-');
     outsides.push(outside);
@@ -31,8 +31,8 @@ describe('vault folders that are symlinks', () => {
     const outsideBefore = await readTree(outside);
     const vaultBefore = await listDir(root);
 
-    for (const mode of ['--once', '--daemon']) {
-      const run = await runCli([mode, '--vault', root, '--ignore-constraints']);
+    for (const mode of [['--once', '--ignore-constraints'], ['--daemon', '--ignore-constraints'], ['briefing']]) {
+      const run = await runCli([...mode, '--vault', root]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`vault folder ${folder}/ is a symlink`);
       expect(run.stderr).toContain(target);
