@@ -51,17 +51,36 @@ async function replayStep(id: string, step: FilingStep): Promise<void> {
     if (await sameFile(step.from, step.to)) await removeFile(step.from);
     return;
   }
-  const here = await readNoteData(step.from);
-  if (!here || (here.id !== id && here.ai_id !== id)) return;
-  const there = await readNoteData(step.to);
-  if (!there) {
-    const stamp = step.stamp;
-    const { content } = await noteWithChanges(step.from, step.changes ?? {}, stamp && ((body) => stampTasks(body, stamp)));
-    if (!(await createFileExclusive(step.to, content))) return;
-  } else if (!carriesChanges(there, step.changes ?? {})) {
+  for (let attempt = 0; attempt < SAVE_RETRIES; attempt++) {
+    const before = await versionOf(step.from);
+    const here = await readNoteData(step.from);
+    if (!here || (here.id !== id && here.ai_id !== id)) return;
+    const there = await readNoteData(step.to);
+    if (!there) {
+      const stamp = step.stamp;
+      const { content } = await noteWithChanges(step.from, step.changes ?? {}, stamp && ((body) => stampTasks(body, stamp)));
+      if (!(await createFileExclusive(step.to, content))) return;
+      // The user saved the note while it was being copied (Obsidian writes in place): the copy is
+      // older than their save, so it goes and the note is copied again, their save in it.
+      if ((await versionOf(step.from)) !== before) {
+        await removeFile(step.to);
+        continue;
+      }
+    } else if (!carriesChanges(there, step.changes ?? {})) {
+      return;
+    }
+    await removeFile(step.from);
     return;
   }
-  await removeFile(step.from);
+}
+
+// Saves landing during a copy three times in a row: the note stays where it is, for the next run.
+const SAVE_RETRIES = 3;
+
+// What changes when a file is written in place (nanosecond mtime) or replaced (inode).
+async function versionOf(file: string): Promise<string | undefined> {
+  const stat = await fs.lstat(file, { bigint: true }).catch(() => undefined);
+  return stat ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : undefined;
 }
 
 // The destination is this filing's copy when it holds every field the filing wrote (its completion time among them).
