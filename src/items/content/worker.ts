@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readDocx } from './docx.js';
 import { readEmail } from './email.js';
 import { readHtml } from './html.js';
@@ -7,7 +7,8 @@ import { readImage } from './image.js';
 import { readPdf } from './pdf.js';
 import type { Content, ContentKind } from './read-content.js';
 
-// The worker thread that parses one file: its memory is capped and it is terminated on timeout.
+// The worker thread that parses files, one request at a time: its memory is capped, and the parent
+// terminates it on a timeout and starts a fresh one after a number of files.
 const READERS: Record<Exclude<ContentKind, 'text'>, (bytes: Uint8Array, maxTextBytes: number) => Promise<Content>> = {
   email: readEmail,
   pdf: readPdf,
@@ -16,13 +17,20 @@ const READERS: Record<Exclude<ContentKind, 'text'>, (bytes: Uint8Array, maxTextB
   image: readImage,
 };
 
-const { file, kind, maxTextBytes } = workerData as { file: string; kind: Exclude<ContentKind, 'text'>; maxTextBytes: number };
-try {
-  const content = await READERS[kind](new Uint8Array(await fs.readFile(file)), maxTextBytes);
-  parentPort!.postMessage({ ok: true, content }, (content.attachments ?? []).map((a) => a.content.buffer as ArrayBuffer));
-} catch (error) {
-  parentPort!.postMessage({ ok: false, reason: describe(error) });
+export interface ReadRequest {
+  file: string;
+  kind: Exclude<ContentKind, 'text'>;
+  maxTextBytes: number;
 }
+
+parentPort!.on('message', async ({ file, kind, maxTextBytes }: ReadRequest) => {
+  try {
+    const content = await READERS[kind](new Uint8Array(await fs.readFile(file)), maxTextBytes);
+    parentPort!.postMessage({ ok: true, content }, (content.attachments ?? []).map((a) => a.content.buffer as ArrayBuffer));
+  } catch (error) {
+    parentPort!.postMessage({ ok: false, reason: describe(error) });
+  }
+});
 
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

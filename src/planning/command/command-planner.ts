@@ -5,7 +5,7 @@ import type { AgentState } from '../../runner/state.js';
 import { runCommand, type RunCommandResult } from '../../system/run-command.js';
 import { validateCommandOutput } from './command-output.js';
 import { FAILURES_BEFORE_PAUSE, isPaused, recordFailure, recordSuccess, takeResume } from './command-pause.js';
-import { createLimiter } from './concurrency.js';
+import { createLimiter } from '../../system/concurrency.js';
 import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { buildPrompt } from './prompt.js';
 import { planWithRules } from '../rules/rules.js';

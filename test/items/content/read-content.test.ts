@@ -127,6 +127,15 @@ describe('broken and hostile files give a reason, never an exception', () => {
     expect(await read('ok.pdf', makePdf(['fine']), 'pdf')).toMatchObject({ ok: true, content: { text: expect.stringContaining('fine') } });
   });
 
+  test('many files read at once (as intake asks) each get their own text, broken ones between them', async () => {
+    const names = Array.from({ length: 60 }, (_, i) => `doc-${i}.pdf`);
+    const results = await Promise.all(names.map((name, i) => read(name, i % 7 === 3 ? Buffer.from('%PDF-1.4 broken') : makePdf([`Invoice ${i} due soon`]), 'pdf')));
+    results.forEach((result, i) => {
+      if (i % 7 === 3) expect(result.ok, names[i]).toBe(false);
+      else expect(result, names[i]).toMatchObject({ ok: true, content: { text: expect.stringContaining(`Invoice ${i} due soon`) } });
+    });
+  });
+
   test('OCR without the optional packages says what is missing', async () => {
     const result = await read('scan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image');
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/OCR needs the optional packages|tesseract/) });
