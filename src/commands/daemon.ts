@@ -61,12 +61,13 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   };
   session.lost.addEventListener('abort', () => stop(1, 'daemon stopping: the vault lock is no longer ours (exit 1)'), { once: true });
   if (session.lost.aborted) stop(1, 'daemon stopping: the vault lock is no longer ours (exit 1)');
-  const countError = (what: string) => (error: unknown) => noteError(session, `${what} failed`, error);
+  const errors = failureLog(session);
+  const countError = (what: string) => (error: unknown) => errors.note(`${what} failed`, error);
   const removeListeners = listenForProcessEvents(
     {
       stop: (name) => stop(0, `received ${name}; stopping after the item in hand`),
       reload: () => void reload(),
-      unhandledRejection: (reason) => noteError(session, 'a promise rejected with nobody to handle it', reason),
+      unhandledRejection: (reason) => errors.note('a promise rejected with nobody to handle it', reason),
     },
     options.processEvents,
   );
@@ -77,6 +78,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       maxWaitMs: () => 4 * session.config.daemon.debounce,
       run: async (reasons) => {
         const report = await runItemIteration(session, signal, reasons);
+        errors.clear();
         if (report) running.wake.at(earliestWake(report), options.now().getTime());
         idle.touch();
       },
@@ -137,7 +139,6 @@ async function runItemIteration(session: Session, signal: AbortSignal, reasons: 
   if (signal.aborted) return undefined;
   session.log.debug(`iteration for: ${reasons.join(', ')}`);
   const report = await session.iterate(DAEMON_ITEM_STAGES, signal);
-  lastLoggedError = undefined;
   const summary = summarizeActiveStages(report);
   if (summary) session.log.info(`iteration done: ${summary}`);
   return report;
@@ -151,15 +152,21 @@ function earliestWake(report: IterationReport): number | undefined {
 // A failure outside any stage (a state save, a rejected promise): logged, counted, survived.
 // The same failure again (a folder still a symlink, at every backstop) is counted and logged only at
 // DEBUG until an iteration succeeds or a different failure comes.
-let lastLoggedError: string | undefined;
-
-function noteError(session: Session, what: string, error: unknown): void {
-  const message = `${what}: ${describeError(error, session.layout.root)}`;
-  session.state.stats.errors++;
-  session.state.stats.lastError = message;
-  if (message === lastLoggedError) session.log.debug(`${message} (again; the daemon goes on)`);
-  else session.log.error(`${message} (the daemon goes on)`);
-  lastLoggedError = message;
+function failureLog(session: Session): { note(what: string, error: unknown): void; clear(): void } {
+  let lastLogged: string | undefined;
+  return {
+    note(what, error) {
+      const message = `${what}: ${describeError(error, session.layout.root)}`;
+      session.state.stats.errors++;
+      session.state.stats.lastError = message;
+      if (message === lastLogged) session.log.debug(`${message} (again; the daemon goes on)`);
+      else session.log.error(`${message} (the daemon goes on)`);
+      lastLogged = message;
+    },
+    clear() {
+      lastLogged = undefined;
+    },
+  };
 }
 
 function intervalOf(options: DaemonOptions): number {

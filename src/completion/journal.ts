@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createFileExclusive, ensureDir, exists, moveNoOverwrite, removeFile, writeFileAtomic } from '../vault/files.js';
+import { fileVersion } from '../vault/file-version.js';
 import type { Frontmatter } from '../vault/frontmatter.js';
 import { noteWithChanges, readNoteData } from '../vault/note-file.js';
 import { stampTasks, type TaskStamp } from './stamp-tasks.js';
@@ -52,7 +53,7 @@ async function replayStep(id: string, step: FilingStep): Promise<void> {
     return;
   }
   for (let attempt = 0; attempt < SAVE_RETRIES; attempt++) {
-    const before = await versionOf(step.from);
+    const before = fileVersion(step.from);
     const here = await readNoteData(step.from);
     if (!here || (here.id !== id && here.ai_id !== id)) return;
     const there = await readNoteData(step.to);
@@ -62,7 +63,7 @@ async function replayStep(id: string, step: FilingStep): Promise<void> {
       if (!(await createFileExclusive(step.to, content))) return;
       // The user saved the note while it was being copied (Obsidian writes in place): the copy is
       // older than their save, so it goes and the note is copied again, their save in it.
-      if ((await versionOf(step.from)) !== before) {
+      if (fileVersion(step.from) !== before) {
         await removeFile(step.to);
         continue;
       }
@@ -76,12 +77,6 @@ async function replayStep(id: string, step: FilingStep): Promise<void> {
 
 // Saves landing during a copy three times in a row: the note stays where it is, for the next run.
 const SAVE_RETRIES = 3;
-
-// What changes when a file is written in place (nanosecond mtime) or replaced (inode).
-async function versionOf(file: string): Promise<string | undefined> {
-  const stat = await fs.lstat(file, { bigint: true }).catch(() => undefined);
-  return stat ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : undefined;
-}
 
 // The destination is this filing's copy when it holds every field the filing wrote (its completion time among them).
 function carriesChanges(there: Frontmatter, changes: Frontmatter): boolean {

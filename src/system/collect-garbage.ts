@@ -36,14 +36,18 @@ export function compactWhenIdle(quietMs = QUIET_MS): IdleCompaction {
 }
 
 let collector: (() => void) | undefined;
+let liveAfterLastCollection = 0;
 
-// Below this much live heap a full collection gives back little and costs ~10 ms: a one-note run
-// made five of them (a tenth of its time), and the daemon one per stage of every iteration.
+// Below this much heap a full collection gives back little and costs ~10 ms: a one-note run made
+// five of them (a tenth of its time), and the daemon one per stage of every iteration.
 const WORTH_COLLECTING_BYTES = 24 * 1024 * 1024;
 
-// Between stages: collects only when the last stage left the heap grown.
+// Cheap to call often (between stages, after a batch of a long loop): collects only once the heap
+// is past that floor and twice what was live after the last collection, so a large live heap (the
+// summaries of 100,000 open items) is not collected again after every batch.
 export function collectGarbageIfGrown(): void {
-  if (v8.getHeapStatistics().used_heap_size > WORTH_COLLECTING_BYTES) collectGarbage();
+  const used = v8.getHeapStatistics().used_heap_size;
+  if (used > Math.max(WORTH_COLLECTING_BYTES, 2 * liveAfterLastCollection)) collectGarbage();
 }
 
 // One full, synchronous collection (a few milliseconds for the agent's live heap).
@@ -53,4 +57,5 @@ export function collectGarbage(): void {
     collector = vm.runInNewContext('gc') as () => void;
   }
   collector();
+  liveAfterLastCollection = v8.getHeapStatistics().used_heap_size;
 }

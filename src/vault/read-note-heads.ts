@@ -1,6 +1,6 @@
-import fsSync from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { fileVersion } from './file-version.js';
 import type { Frontmatter } from './frontmatter.js';
 import { bodyOf, readNoteHeadSync } from './note-file.js';
 
@@ -23,7 +23,7 @@ const HEADING_BYTES = 1024;
 
 // A long-running daemon rebuilds the dashboard after every change, and re-reading every open item,
 // plan and recent Done/ note each time made its CPU grow with the vault. With the cache on, a note
-// whose inode, size, mtime and ctime are unchanged is not read again: one lstat instead of an open,
+// whose version (file-version.ts) is unchanged is not read again: one lstat instead of an open,
 // a read and a parse. Bounded, oldest entry out first; off for one-shot runs, which read each note once.
 const MAX_CACHED_HEADS = 8192;
 let cache: Map<string, { stamp: string; result: NoteHeadResult }> | undefined;
@@ -35,9 +35,8 @@ export function cacheNoteHeads(): void {
 // Reads one note's frontmatter and first heading (the result is shared: never change it); never throws.
 export function readNoteSummary(file: string): NoteHeadResult {
   if (!cache) return readNoteSummaryNow(file);
-  const stat = fsSync.lstatSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) return readNoteSummaryNow(file);
-  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  const stamp = fileVersion(file);
+  if (!stamp) return readNoteSummaryNow(file);
   const cached = cache.get(file);
   if (cached?.stamp === stamp) return cached.result;
   const result = readNoteSummaryNow(file);

@@ -74,33 +74,36 @@ export function compareByUrgency(a: OpenItem, b: OpenItem): number {
 async function readOpenItems(layout: VaultLayout, planFiles: string[], options: Required<SnapshotOptions>, skipped: Skipped) {
   const files = withoutAttachments(await listRegularFiles(layout.needsAction));
   const plans = new Set(planFiles);
-  const read = { batchSize: options.batchSize };
   const open: OpenItem[] = [];
   for (let start = 0; start < files.length; start += options.batchSize) {
-    const batch = files.slice(start, start + options.batchSize);
-    const notes = batch.filter((name) => name.endsWith('.md'));
-    const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
-    const planOf = new Map<string, string>();
-    for (const name of notes) {
-      const result = itemHeads.get(name);
-      const named = result?.ok ? planNameOf(readItem(result.head.data)) : null;
-      const planName = named && plans.has(named) ? named : `PLAN_${noteStem(name)}.md`;
-      if (plans.has(planName)) planOf.set(name, planName);
-    }
-    const planHeads = await readNoteHeads(layout.plans, [...new Set(planOf.values())], read);
-    for (const name of batch) {
-      const isNote = name.endsWith('.md');
-      const item = isNote ? headOf(itemHeads, name, 'Needs_Action', skipped) : null;
-      if (item === undefined) continue;
-      const planName = planOf.get(name);
-      const planHead = planName ? headOf(planHeads, planName, 'Plans', skipped) : undefined;
-      const plan = planName && planHead ? { name: planName, head: planHead } : null;
-      open.push(summarizeOpenItem(name, item, plan, options.now));
-    }
-    // The heads just summarised are garbage V8 would otherwise let pile up (see intake's chunks).
-    if ((start / options.batchSize) % 16 === 15) collectGarbageIfGrown();
+    open.push(...(await summarizeOpenBatch(layout, files.slice(start, start + options.batchSize), plans, options, skipped)));
+    collectGarbageIfGrown();
   }
   return { count: files.length, open: open.sort(compareByUrgency) };
+}
+
+// One batch of Needs_Action/ files: their heads, the heads of their plans, their summaries.
+async function summarizeOpenBatch(layout: VaultLayout, batch: string[], plans: Set<string>, options: Required<SnapshotOptions>, skipped: Skipped): Promise<OpenItem[]> {
+  const read = { batchSize: options.batchSize };
+  const notes = batch.filter((name) => name.endsWith('.md'));
+  const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
+  const planOf = new Map<string, string>();
+  for (const name of notes) {
+    const result = itemHeads.get(name);
+    const named = result?.ok ? planNameOf(readItem(result.head.data)) : null;
+    const planName = named && plans.has(named) ? named : `PLAN_${noteStem(name)}.md`;
+    if (plans.has(planName)) planOf.set(name, planName);
+  }
+  const planHeads = await readNoteHeads(layout.plans, [...new Set(planOf.values())], read);
+  const open: OpenItem[] = [];
+  for (const name of batch) {
+    const item = name.endsWith('.md') ? headOf(itemHeads, name, 'Needs_Action', skipped) : null;
+    if (item === undefined) continue;
+    const planName = planOf.get(name);
+    const planHead = planName ? headOf(planHeads, planName, 'Plans', skipped) : undefined;
+    open.push(summarizeOpenItem(name, item, planName && planHead ? { name: planName, head: planHead } : null, options.now));
+  }
+  return open;
 }
 
 async function readDone(layout: VaultLayout, options: Required<SnapshotOptions>, skipped: Skipped) {

@@ -74,10 +74,9 @@ async function readWithKeptWorker(request: ReadRequest, options: ReadOptions): P
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(request);
   });
-  if (!result.healthy) {
-    if (kept?.worker === worker) retire();
-    else void worker.terminate();
-  } else if (kept?.worker === worker) {
+  // A timeout leaves the worker busy with the file, so it goes; an error or an exit already retired it.
+  if (kept?.worker === worker && !result.healthy) retire();
+  else if (kept?.worker === worker) {
     worker.unref();
     kept.idle = setTimeout(retire, IDLE_MS);
     kept.idle.unref();
