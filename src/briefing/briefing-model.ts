@@ -1,5 +1,6 @@
-import { selectDue, type CompletedItem, type OpenItem } from '../vault/item-summary.js';
-import type { FolderCounts, VaultSnapshot } from '../vault/snapshot.js';
+import type { CompletedItem, OpenItem } from '../vault/item-summary.js';
+import type { Listed } from '../vault/bounded-list.js';
+import type { FolderCounts, SnapshotOptions, VaultSnapshot } from '../vault/snapshot.js';
 import type { AgentHealth } from './agent-health.js';
 import type { GoalsProgress } from './goals-progress.js';
 import type { JobRunsSince } from './job-runs.js';
@@ -27,13 +28,14 @@ export interface BriefingModel {
   otherDay: boolean;
   counts: FolderCounts;
   open: number;
-  received: ReceivedItem[];
+  // Each list holds its first items and counts them all.
+  received: Listed<ReceivedItem>;
   completed: CompletedItem[];
-  highPriority: OpenItem[];
-  overdue: OpenItem[];
-  dueToday: OpenItem[];
+  highPriority: Listed<OpenItem>;
+  overdue: Listed<OpenItem>;
+  dueToday: Listed<OpenItem>;
   staleDays: number;
-  stale: OpenItem[];
+  stale: Listed<OpenItem>;
   goals: GoalsProgress;
   health: AgentHealth;
   jobs: JobRunsSince;
@@ -47,6 +49,7 @@ export interface BriefingInputs {
   sinceLastBriefing: boolean;
   otherDay: boolean;
   staleDays: number;
+  // Read with this briefing's window, stale days and due day (see `briefingSnapshotOptions`).
   snapshot: VaultSnapshot;
   goals: GoalsProgress;
   health: AgentHealth;
@@ -59,21 +62,29 @@ function within(iso: string | null, since: Date, now: Date): boolean {
   return at >= since.getTime() && at <= now.getTime();
 }
 
+// What the snapshot must collect for a briefing: its window, its day, its idea of stale.
+export function briefingSnapshotOptions(inputs: Pick<BriefingInputs, 'date' | 'now' | 'since' | 'otherDay' | 'staleDays'>): Omit<SnapshotOptions, 'now' | 'doneMonths'> {
+  return {
+    dueDay: inputs.date,
+    staleDays: inputs.staleDays,
+    receivedWindow: { since: inputs.since, until: inputs.now },
+    // Another day's briefing cannot know what was open then; it leaves out what came in after it.
+    ...(inputs.otherDay ? { openReceivedBy: inputs.now } : {}),
+  };
+}
+
+const asReceived = (item: OpenItem | CompletedItem, done: boolean): ReceivedItem => ({ name: item.name, link: item.link, title: item.title, received: item.received!, done });
+
 // Picks what the briefing mentions from the snapshot; pure, so it is tested without a vault.
 export function buildBriefingModel(inputs: BriefingInputs): BriefingModel {
   const { snapshot, since, now } = inputs;
-  // Another day's briefing cannot know what was open then; it leaves out what came in after it.
-  const open = inputs.otherDay ? snapshot.open.filter((item) => item.received === null || Date.parse(item.received) <= now.getTime()) : snapshot.open;
-  const received: ReceivedItem[] = [
-    ...open.map((item) => ({ ...item, done: false })),
-    ...snapshot.completed.map((item) => ({ ...item, done: true })),
-  ]
-    .filter((item) => within(item.received, since, now))
-    .map((item) => ({ name: item.name, link: item.link, title: item.title, received: item.received!, done: item.done }))
-    .sort((a, b) => compareText(a.received, b.received));
-  const stale = open
-    .filter((item) => item.ageDays !== null && item.ageDays > inputs.staleDays)
-    .sort((a, b) => compareText(a.received!, b.received!));
+  const open = snapshot.open;
+  const completedReceived = snapshot.completed.filter((item) => within(item.received, since, now));
+  const kept = open.received.items.length;
+  // When the open list was cut at N, no open item left out comes before the N-th of the merged list.
+  const received = [...open.received.items.map((item) => asReceived(item, false)), ...completedReceived.map((item) => asReceived(item, true))]
+    .sort((a, b) => compareText(a.received, b.received))
+    .slice(0, open.received.count > kept ? kept : undefined);
   return {
     date: inputs.date,
     now,
@@ -82,13 +93,14 @@ export function buildBriefingModel(inputs: BriefingInputs): BriefingModel {
     sinceLastBriefing: inputs.sinceLastBriefing,
     otherDay: inputs.otherDay,
     counts: snapshot.counts,
-    open: open.length,
-    received,
+    open: open.count,
+    received: { count: open.received.count + completedReceived.length, items: received },
     completed: snapshot.completed.filter((item) => within(item.completed, since, now)),
-    highPriority: open.filter((item) => item.priority === 'high'),
-    ...selectDue(open, inputs.date),
+    highPriority: open.high,
+    overdue: open.overdue,
+    dueToday: open.dueToday,
     staleDays: inputs.staleDays,
-    stale,
+    stale: open.stale,
     goals: inputs.goals,
     health: inputs.health,
     jobs: inputs.jobs,

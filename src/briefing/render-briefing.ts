@@ -15,9 +15,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-// Shows at most LIST_CAP lines, then "…and N more".
-export function capList(lines: string[], cap = LIST_CAP): string[] {
-  return lines.length <= cap ? lines : [...lines.slice(0, cap), `- _…and ${lines.length - cap} more_`];
+// Shows at most LIST_CAP lines, then "…and N more" for the rest of `total`.
+export function capList(lines: string[], total = lines.length, cap = LIST_CAP): string[] {
+  const shown = lines.slice(0, cap);
+  return total <= shown.length ? shown : [...shown, `- _…and ${total - shown.length} more_`];
 }
 
 function longDate(day: string): string {
@@ -40,14 +41,14 @@ function describeWindow(model: BriefingModel): string {
 export function renderSummary(model: BriefingModel): string {
   const since = describeWindow(model);
   const urgent = [
-    model.overdue.length > 0 ? `${model.overdue.length} overdue` : '',
-    model.dueToday.length > 0 ? `${model.dueToday.length} due today` : '',
-    model.highPriority.length > 0 ? `${model.highPriority.length} high priority` : '',
+    model.overdue.count > 0 ? `${model.overdue.count} overdue` : '',
+    model.dueToday.count > 0 ? `${model.dueToday.count} due today` : '',
+    model.highPriority.count > 0 ? `${model.highPriority.count} high priority` : '',
   ].filter(Boolean);
   const open = model.open === 0 ? 'Nothing is open.' : `${plural(model.open, 'item')} open${urgent.length > 0 ? `: ${urgent.join(', ')}` : ''}.`;
   const problems = model.health.errors > 0 || model.jobs.runs.some((run) => run.result !== 'ok') ? ' The agent has something to report below.' : '';
   const greet = model.otherDay ? '' : `${greeting(model.now)} `;
-  return `${greet}${since}: ${plural(model.received.length, 'new item')}, ${model.completed.length} completed. ${open}${problems}`;
+  return `${greet}${since}: ${plural(model.received.count, 'new item')}, ${model.completed.length} completed. ${open}${problems}`;
 }
 
 function dueLine(item: OpenItem, today: string): string {
@@ -61,24 +62,26 @@ function section(title: string, lines: string[], empty: string | null): string[]
 }
 
 function renderAttention(model: BriefingModel): string[] {
-  const due = [...model.overdue, ...model.dueToday].map((item) => dueLine(item, model.date));
-  const high = model.highPriority.map((item) => `- ⏫ ${describeItem(item)} · ${describeWaiting(item.ageDays)}${item.due ? ` · 📅 ${item.due}` : ''}`);
-  const stale = model.stale.map((item) => `- ⏳ ${describeItem(item)} · waiting ${describeAge(item.ageDays)}`);
+  // Overdue and due today share one list: the due-today items follow every overdue one kept.
+  const dueItems = model.overdue.count > model.overdue.items.length ? model.overdue.items : [...model.overdue.items, ...model.dueToday.items];
+  const due = dueItems.map((item) => dueLine(item, model.date));
+  const high = model.highPriority.items.map((item) => `- ⏫ ${describeItem(item)} · ${describeWaiting(item.ageDays)}${item.due ? ` · 📅 ${item.due}` : ''}`);
+  const stale = model.stale.items.map((item) => `- ⏳ ${describeItem(item)} · waiting ${describeAge(item.ageDays)}`);
   return [
-    ...section('Due today and overdue', capList(due), 'Nothing is due today or overdue.'),
-    ...section('High priority', capList(high), 'No open high-priority items.'),
-    ...section(`Waiting more than ${plural(model.staleDays, 'day')}`, capList(stale), 'Nothing has been waiting that long.'),
+    ...section('Due today and overdue', capList(due, model.overdue.count + model.dueToday.count), 'Nothing is due today or overdue.'),
+    ...section('High priority', capList(high, model.highPriority.count), 'No open high-priority items.'),
+    ...section(`Waiting more than ${plural(model.staleDays, 'day')}`, capList(stale, model.stale.count), 'Nothing has been waiting that long.'),
   ];
 }
 
 function renderActivity(model: BriefingModel): string[] {
   const title = model.sinceLastBriefing && !model.otherDay ? `Since the last briefing (${localMinute(model.since)})` : describeWindow(model);
-  const received = model.received.map((item) => `- ${item.done ? '✅' : '📥'} ${describeItem(item)}`);
+  const received = model.received.items.map((item) => `- ${item.done ? '✅' : '📥'} ${describeItem(item)}`);
   const completed = model.completed.map((item) => `- ✅ ${describeItem(item)} · ${localMinute(new Date(item.completed))}`);
   return [
     `## ${title}`,
-    `**Received (${model.received.length})**`,
-    ...(received.length > 0 ? capList(received) : ['- nothing new']),
+    `**Received (${model.received.count})**`,
+    ...(received.length > 0 ? capList(received, model.received.count) : ['- nothing new']),
     '',
     `**Completed (${model.completed.length})**`,
     ...(completed.length > 0 ? capList(completed) : ['- nothing completed']),
@@ -91,13 +94,13 @@ export function briefingProperties(model: BriefingModel): Record<string, unknown
   return {
     date: model.date,
     tags: ['briefing'],
-    received: model.received.length,
+    received: model.received.count,
     completed: model.completed.length,
     open: model.open,
-    high_priority: model.highPriority.length,
-    overdue: model.overdue.length,
-    due_today: model.dueToday.length,
-    stale: model.stale.length,
+    high_priority: model.highPriority.count,
+    overdue: model.overdue.count,
+    due_today: model.dueToday.count,
+    stale: model.stale.count,
     jobs_failed: model.jobs.runs.filter((run) => run.result !== 'ok').length,
   };
 }

@@ -8,7 +8,7 @@ import { ensureDir, writeFileAtomic } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 import { readVaultSnapshot } from '../vault/snapshot.js';
 import { readAgentHealth } from './agent-health.js';
-import { buildBriefingModel, type BriefingModel } from './briefing-model.js';
+import { briefingSnapshotOptions, buildBriefingModel, type BriefingModel } from './briefing-model.js';
 import { spliceBriefing } from './briefing-note.js';
 import { briefingWindow } from './briefing-window.js';
 import { readGoalsProgress } from './goals-progress.js';
@@ -49,15 +49,15 @@ function monthsCovering(since: Date, now: Date): number {
 export async function gatherBriefing(layout: VaultLayout, options: WriteBriefingOptions): Promise<BriefingModel> {
   const { now, state } = options;
   const { since, until, sinceLastBriefing, otherDay } = briefingWindow(options.date, now, options.config.briefing.time, state.briefing.lastWrittenAt);
+  const { staleDays } = options.config.briefing;
   const logFile = options.logFile ?? path.join(layout.logs, 'ai_employee.log');
   const [snapshot, goals, health, jobs] = await Promise.all([
-    readVaultSnapshot(layout, { now: until, doneMonths: monthsCovering(since, until) }),
+    readVaultSnapshot(layout, { now: until, doneMonths: monthsCovering(since, until), ...briefingSnapshotOptions({ date: options.date, now: until, since, otherDay, staleDays }) }),
     readGoalsProgress(layout.goals),
     readAgentHealth(layout.root, logFile, state, now),
     readJobRunsSince(path.join(layout.logs, 'jobs.jsonl'), since, until),
   ]);
   if (jobs.badLines > 0) options.log.warn(`briefing: skipped ${jobs.badLines} unreadable line(s) in Logs/jobs.jsonl`);
-  const { staleDays } = options.config.briefing;
   return buildBriefingModel({ date: options.date, now: until, writtenAt: now, since, sinceLastBriefing, otherDay, staleDays, snapshot, goals, health, jobs });
 }
 

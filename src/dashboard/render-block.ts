@@ -1,5 +1,6 @@
 import type { Deferral } from '../runner/state.js';
-import { describeAge, describeWaiting, selectDue, type OpenItem } from '../vault/item-summary.js';
+import { describeAge, describeWaiting, type OpenItem } from '../vault/item-summary.js';
+import type { Listed } from '../vault/bounded-list.js';
 import { daysBetween, localMinute } from '../vault/local-day.js';
 import { noteStem, safeInline } from '../vault/note-link.js';
 import type { VaultSnapshot } from '../vault/snapshot.js';
@@ -20,8 +21,6 @@ export interface DashboardInfo {
   deferred: Pick<Deferral, 'stage' | 'reason'>[];
   failedItems: { item: string; reason: string; at?: string; notice?: true }[];
   failedJobs: FailedJob[];
-  // Open items listed before "…and N more" (default 50).
-  maxOpen?: number;
 }
 
 const PRIORITY_LABEL = { high: 'High', normal: 'Normal', low: 'Low' } as const;
@@ -57,26 +56,31 @@ export function renderWarnings(snapshot: VaultSnapshot, info: Pick<DashboardInfo
   return lines;
 }
 
+// The items a list shows, then "…and N more" for those it counted but did not keep.
+function withMore(listed: Listed<OpenItem>, line: (item: OpenItem) => string, more: (n: number) => string): string[] {
+  const lines = listed.items.map(line);
+  return listed.count > lines.length ? [...lines, more(listed.count - lines.length)] : lines;
+}
+
 function renderDue(snapshot: VaultSnapshot): string[] {
-  const { overdue, dueToday } = selectDue(snapshot.open, snapshot.today);
-  if (overdue.length + dueToday.length === 0) return ['Nothing is due today or overdue.'];
+  const { overdue, dueToday } = snapshot.open;
+  if (overdue.count + dueToday.count === 0) return ['Nothing is due today or overdue.'];
   return [
-    ...overdue.map((item) => `- ⚠️ ${describeItem(item)} · overdue by ${describeAge(daysBetween(item.due!, snapshot.today))} (due ${item.due})`),
-    ...dueToday.map((item) => `- 📅 ${describeItem(item)} · due today`),
+    ...withMore(overdue, (item) => `- ⚠️ ${describeItem(item)} · overdue by ${describeAge(daysBetween(item.due!, snapshot.today))} (due ${item.due})`, (n) => `- ⚠️ …and ${n} more overdue`),
+    ...withMore(dueToday, (item) => `- 📅 ${describeItem(item)} · due today`, (n) => `- 📅 …and ${n} more due today`),
   ];
 }
 
-function renderOpen(snapshot: VaultSnapshot, maxOpen: number): string[] {
-  if (snapshot.open.length === 0) return ['Nothing open. 🎉'];
+function renderOpen(snapshot: VaultSnapshot): string[] {
+  const { count, byPriority, mostUrgent } = snapshot.open;
+  if (count === 0) return ['Nothing open. 🎉'];
   const lines: string[] = [];
-  const shown = snapshot.open.slice(0, maxOpen);
   for (const priority of ['high', 'normal', 'low'] as const) {
-    const group = shown.filter((item) => item.priority === priority);
+    const group = mostUrgent.filter((item) => item.priority === priority);
     if (group.length === 0) continue;
-    const total = snapshot.open.filter((item) => item.priority === priority).length;
-    lines.push(`**${PRIORITY_LABEL[priority]}** (${total})`, ...group.map((item) => describeOpen(item, snapshot.today)), '');
+    lines.push(`**${PRIORITY_LABEL[priority]}** (${byPriority[priority]})`, ...group.map((item) => describeOpen(item, snapshot.today)), '');
   }
-  if (snapshot.open.length > shown.length) lines.push(`_…and ${snapshot.open.length - shown.length} more in Needs_Action._`, '');
+  if (count > mostUrgent.length) lines.push(`_…and ${count - mostUrgent.length} more in Needs_Action._`, '');
   return lines.slice(0, lines.at(-1) === '' ? -1 : undefined);
 }
 
@@ -102,8 +106,8 @@ export function renderDashboardBlock(snapshot: VaultSnapshot, info: DashboardInf
     '### Due today and overdue',
     ...renderDue(snapshot),
     '',
-    `### Open items (${snapshot.open.length})`,
-    ...renderOpen(snapshot, info.maxOpen ?? 50),
+    `### Open items (${snapshot.open.count})`,
+    ...renderOpen(snapshot),
     '',
     '### Recently completed',
     ...renderCompleted(snapshot),

@@ -4,7 +4,6 @@ import type { Item } from '../items/item.js';
 import { daysBetween, localDay, noteDay } from './local-day.js';
 import { wikiLink } from './note-link.js';
 import type { NoteHead } from './read-note-heads.js';
-import { compareNames, compareText } from '../items/compare-text.js';
 
 // One item as the dashboard and the briefing show it, built from the heads of its note and its plan.
 
@@ -101,13 +100,6 @@ export function summarizeCompletedItem(name: string, month: string, item: NoteHe
     completed,
     month,
   };
-}
-
-// Open items due before today (earliest first) and due today, for "due today and overdue" lists.
-export function selectDue(open: OpenItem[], today: string): { overdue: OpenItem[]; dueToday: OpenItem[] } {
-  const overdue = open.filter((item) => item.due !== null && item.due < today);
-  overdue.sort((a, b) => compareText(a.due!, b.due!) || compareNames(a.name, b.name));
-  return { overdue, dueToday: open.filter((item) => item.due === today) };
 }
 
 // "received today", "waiting 3 days": an item's age, worded so it does not read like a due date beside 📅.

@@ -13,6 +13,7 @@ import { readNoteHeads, type NoteHead, type NoteHeadResult } from './read-note-h
 import type { FolderCounts } from '../status/count-items.js';
 import { compareNames, compareText } from '../items/compare-text.js';
 import { collectGarbageIfGrown } from '../system/collect-garbage.js';
+import { BoundedList, type Listed } from './bounded-list.js';
 
 export type { FolderCounts };
 
@@ -22,12 +23,28 @@ export interface DayActivity {
   completed: number;
 }
 
+// What is open, as counts and the few items each list shows: memory holds `listLimit` items per list,
+// not every open item (100,000 open items held whole took the dashboard stage from 135 to 293 MB).
+export interface OpenSummary {
+  count: number;
+  byPriority: Record<Priority, number>;
+  // Most urgent first: high before normal before low, then earliest due, then oldest.
+  mostUrgent: OpenItem[];
+  high: Listed<OpenItem>;
+  // Earliest due first.
+  overdue: Listed<OpenItem>;
+  dueToday: Listed<OpenItem>;
+  // Waiting more than `staleDays`, oldest first (none unless the option is given).
+  stale: Listed<OpenItem>;
+  // Received within `receivedWindow`, earliest first (none unless the option is given).
+  received: Listed<OpenItem>;
+}
+
 export interface VaultSnapshot {
   takenAt: string;
   today: string;
   counts: FolderCounts;
-  // Most urgent first: high before normal before low, then earliest due, then oldest.
-  open: OpenItem[];
+  open: OpenSummary;
   // Newest first, from the Done/ months that were read.
   completed: CompletedItem[];
   // The last 14 local days, oldest first.
@@ -42,6 +59,14 @@ export interface SnapshotOptions {
   doneMonths?: number;
   // Note heads read between two turns of the event loop (default 128).
   batchSize?: number;
+  // Items kept per list (default 50).
+  listLimit?: number;
+  // The day "overdue" and "due today" are measured against (default: the local day of `now`).
+  dueDay?: string;
+  staleDays?: number;
+  receivedWindow?: { since: Date; until: Date };
+  // Leaves out open items received later (a briefing for an earlier day).
+  openReceivedBy?: Date;
 }
 
 // Days of received/completed counts the dashboard charts.
@@ -50,6 +75,7 @@ const MONTH_FOLDER = /^\d{4}-\d{2}$/;
 const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
 
 type Skipped = VaultSnapshot['skipped'];
+type Options = Required<Omit<SnapshotOptions, 'staleDays' | 'receivedWindow' | 'openReceivedBy'>> & SnapshotOptions;
 
 function headOf(results: Map<string, NoteHeadResult>, name: string, folder: string, skipped: Skipped): NoteHead | undefined {
   const result = results.get(name);
@@ -69,21 +95,68 @@ export function compareByUrgency(a: OpenItem, b: OpenItem): number {
   );
 }
 
-// In batches: a batch's item and plan heads are summarised and let go before the next is read, so
-// memory holds the summaries of 100,000 items, not their frontmatter and their plans' as well.
-async function readOpenItems(layout: VaultLayout, planFiles: string[], options: Required<SnapshotOptions>, skipped: Skipped) {
+// In batches: a batch's item and plan heads are summarised and let go before the next is read, and
+// each summary only counted or kept in a bounded list.
+async function readOpenItems(layout: VaultLayout, planFiles: string[], options: Options, skipped: Skipped, days: DayCounter) {
   const files = withoutAttachments(await listRegularFiles(layout.needsAction));
   const plans = new Set(planFiles);
-  const open: OpenItem[] = [];
+  const open = openCollector(options);
   for (let start = 0; start < files.length; start += options.batchSize) {
-    open.push(...(await summarizeOpenBatch(layout, files.slice(start, start + options.batchSize), plans, options, skipped)));
+    for (const item of await summarizeOpenBatch(layout, files.slice(start, start + options.batchSize), plans, options, skipped)) {
+      days.received(item.received);
+      if (options.openReceivedBy && item.received !== null && Date.parse(item.received) > options.openReceivedBy.getTime()) continue;
+      open.add(item);
+    }
     collectGarbageIfGrown();
   }
-  return { count: files.length, open: open.sort(compareByUrgency) };
+  return { count: files.length, open: open.result() };
+}
+
+// Counts open items and keeps each list's first ones; exported so views can be tested without a vault.
+export function openCollector(options: Pick<Options, 'listLimit' | 'dueDay' | 'staleDays' | 'receivedWindow'>) {
+  const { listLimit: limit, dueDay, staleDays, receivedWindow } = options;
+  const byReceived = (a: OpenItem, b: OpenItem) => compareText(a.received ?? '9999', b.received ?? '9999') || compareNames(a.name, b.name);
+  const byDue = (a: OpenItem, b: OpenItem) => compareText(a.due!, b.due!) || compareNames(a.name, b.name);
+  const lists = {
+    mostUrgent: new BoundedList(compareByUrgency, limit),
+    high: new BoundedList(compareByUrgency, limit),
+    overdue: new BoundedList(byDue, limit),
+    dueToday: new BoundedList(compareByUrgency, limit),
+    stale: new BoundedList(byReceived, limit),
+    received: new BoundedList(byReceived, limit),
+  };
+  const byPriority: Record<Priority, number> = { high: 0, normal: 0, low: 0 };
+  const since = receivedWindow?.since.getTime() ?? 0;
+  const until = receivedWindow?.until.getTime() ?? 0;
+  return {
+    add(item: OpenItem) {
+      byPriority[item.priority]++;
+      lists.mostUrgent.add(item);
+      if (item.priority === 'high') lists.high.add(item);
+      if (item.due !== null && item.due < dueDay) lists.overdue.add(item);
+      if (item.due === dueDay) lists.dueToday.add(item);
+      if (staleDays !== undefined && item.ageDays !== null && item.ageDays > staleDays) lists.stale.add(item);
+      const at = item.received === null ? NaN : Date.parse(item.received);
+      if (receivedWindow && at >= since && at <= until) lists.received.add(item);
+    },
+    result(): OpenSummary {
+      const mostUrgent = lists.mostUrgent.result();
+      return {
+        count: mostUrgent.count,
+        byPriority,
+        mostUrgent: mostUrgent.items,
+        high: lists.high.result(),
+        overdue: lists.overdue.result(),
+        dueToday: lists.dueToday.result(),
+        stale: lists.stale.result(),
+        received: lists.received.result(),
+      };
+    },
+  };
 }
 
 // One batch of Needs_Action/ files: their heads, the heads of their plans, their summaries.
-async function summarizeOpenBatch(layout: VaultLayout, batch: string[], plans: Set<string>, options: Required<SnapshotOptions>, skipped: Skipped): Promise<OpenItem[]> {
+async function summarizeOpenBatch(layout: VaultLayout, batch: string[], plans: Set<string>, options: Options, skipped: Skipped): Promise<OpenItem[]> {
   const read = { batchSize: options.batchSize };
   const notes = batch.filter((name) => name.endsWith('.md'));
   const itemHeads = await readNoteHeads(layout.needsAction, notes, read);
@@ -106,7 +179,7 @@ async function summarizeOpenBatch(layout: VaultLayout, batch: string[], plans: S
   return open;
 }
 
-async function readDone(layout: VaultLayout, options: Required<SnapshotOptions>, skipped: Skipped) {
+async function readDone(layout: VaultLayout, options: Options, skipped: Skipped) {
   const months = (await listFolders(layout.done)).filter((name) => MONTH_FOLDER.test(name));
   const wanted = new Set(recentMonths(options.now, options.doneMonths));
   const read = { batchSize: options.batchSize };
@@ -129,38 +202,43 @@ async function readDone(layout: VaultLayout, options: Required<SnapshotOptions>,
   return { count, completed };
 }
 
-function countByDay(now: Date, open: OpenItem[], completed: CompletedItem[]): DayActivity[] {
+type DayCounter = ReturnType<typeof dayCounter>;
+
+// Received and completed per local day, for the chart: counted as items go by.
+function dayCounter(now: Date) {
   const days = new Map(lastLocalDays(now, CHART_DAYS).map((day) => [day, { day, received: 0, completed: 0 }]));
-  for (const item of [...open, ...completed]) {
-    if (item.received) {
-      const entry = days.get(localDay(new Date(item.received)));
-      if (entry) entry.received++;
-    }
-  }
-  for (const item of completed) {
-    const entry = days.get(localDay(new Date(item.completed)));
+  const at = (iso: string | null) => (iso === null ? undefined : days.get(localDay(new Date(iso))));
+  const received = (iso: string | null) => {
+    const entry = at(iso);
+    if (entry) entry.received++;
+  };
+  const completed = (item: CompletedItem) => {
+    received(item.received);
+    const entry = at(item.completed);
     if (entry) entry.completed++;
-  }
-  return [...days.values()];
+  };
+  return { received, completed, result: (): DayActivity[] => [...days.values()] };
 }
 
 // Reads Inbox/, Needs_Action/, Plans/ and Done/ (heads only); never throws for a broken or vanished note.
 export async function readVaultSnapshot(layout: VaultLayout, opts: SnapshotOptions): Promise<VaultSnapshot> {
-  const options: Required<SnapshotOptions> = { doneMonths: 2, batchSize: 128, ...opts };
+  const options: Options = { doneMonths: 2, batchSize: 128, listLimit: 50, dueDay: localDay(opts.now), ...opts };
   const skipped: Skipped = [];
+  const days = dayCounter(options.now);
   const [inboxFiles, planFiles] = await Promise.all([listRegularFiles(layout.inbox), listRegularFiles(layout.plans)]);
   const plans = planFiles.filter((name) => name.endsWith('.md'));
   const [needsAction, done] = await Promise.all([
-    readOpenItems(layout, plans, options, skipped),
+    readOpenItems(layout, plans, options, skipped, days),
     readDone(layout, options, skipped),
   ]);
+  for (const item of done.completed) days.completed(item);
   return {
     takenAt: options.now.toISOString(),
     today: localDay(options.now),
     counts: { inbox: inboxFiles.length, needsAction: needsAction.count, plans: plans.length, done: done.count },
     open: needsAction.open,
     completed: done.completed,
-    days: countByDay(options.now, needsAction.open, done.completed),
+    days: days.result(),
     skipped,
   };
 }

@@ -172,6 +172,33 @@ describe('writing a briefing again keeps the user\'s words', () => {
   });
 });
 
+describe('a briefing over a big import', () => {
+  test('counts every item but lists the first 20 of each section, then "…and N more"', async () => {
+    const tree: Record<string, string> = {};
+    // 120 high-priority items received in the last day, 80 of them overdue, and 70 old ones waiting.
+    for (let i = 0; i < 120; i++) tree[`Needs_Action/new ${String(i).padStart(3, '0')}.md`] = item({ id: `n${i}`, received: ago(NOW, 0, 1 + (i % 20)), priority: 'high', ...(i < 80 ? { due: '2025-03-10' } : {}) });
+    for (let i = 0; i < 70; i++) tree[`Needs_Action/old ${String(i).padStart(3, '0')}.md`] = item({ id: `o${i}`, received: ago(NOW, 10 + (i % 5)), priority: 'low' });
+    await writeTree(root, tree);
+    const state = emptyState();
+    state.briefing = { lastDate: '2025-03-13', lastWrittenAt: ago(NOW, 1) };
+    const { text } = await write(state);
+    const properties = parseYamlData(text.split('---\n')[1]!);
+    expect(properties).toMatchObject({ received: 120, open: 190, high_priority: 120, overdue: 80, due_today: 0, stale: 70 });
+    const listed = (heading: string) => sectionOf(text, heading).split('\n').filter((line) => line.startsWith('- '));
+    for (const [heading, total] of [['Due today and overdue', 80], ['High priority', 120], ['Waiting more than 3 days', 70]] as const) {
+      const lines = listed(heading);
+      expect(lines, heading).toHaveLength(21);
+      expect(lines.at(-1), heading).toBe(`- _…and ${total - 20} more_`);
+    }
+    // The oldest wait first; the received list starts with the earliest arrival.
+    expect(listed('Waiting more than 3 days')[0]).toBe('- ⏳ [[old 004]] · waiting 14 days');
+    const received = sectionOf(text, 'Since the last briefing');
+    expect(received).toContain('**Received (120)**');
+    expect(received).toContain('- _…and 100 more_');
+    expect(received.split('\n').find((line) => line.startsWith('- 📥'))).toBe('- 📥 [[new 019]]');
+  });
+});
+
 describe('a briefing for another day describes that day', () => {
   // 2025-03-10 is a Monday; NOW is Friday 2025-03-14 08:30; briefing.time is 08:00.
   const monday8 = new Date(2025, 2, 10, 8, 0);

@@ -3,7 +3,7 @@ import { renderActivityChart } from '../../src/dashboard/activity-chart.js';
 import { renderDashboardBlock, type DashboardInfo } from '../../src/dashboard/render-block.js';
 import type { CompletedItem, OpenItem } from '../../src/vault/item-summary.js';
 import { wikiLink } from '../../src/vault/note-link.js';
-import type { VaultSnapshot } from '../../src/vault/snapshot.js';
+import { openCollector, type VaultSnapshot } from '../../src/vault/snapshot.js';
 
 const NOW = new Date(2025, 2, 14, 9, 5);
 const INFO: DashboardInfo = { now: NOW, runnerState: 'daemon (pid 42)', deferred: [], failedItems: [], failedJobs: [] };
@@ -19,10 +19,13 @@ function done(name: string, completed: Date): CompletedItem {
   return { name, link: wikiLink(name), id: name, type: 'note', title: null, priority: 'normal', received: null, completed: completed.toISOString(), month: '2025-03' };
 }
 
-function snapshot(fields: Partial<VaultSnapshot> = {}): VaultSnapshot {
+// The snapshot of a vault holding these open items, summarised as readVaultSnapshot does.
+function snapshot({ open = [], ...fields }: Partial<Omit<VaultSnapshot, 'open'>> & { open?: OpenItem[] } = {}): VaultSnapshot {
+  const collector = openCollector({ listLimit: 50, dueDay: '2025-03-14' });
+  for (const item of open) collector.add(item);
   return {
     takenAt: NOW.toISOString(), today: '2025-03-14', counts: { inbox: 1, needsAction: 2, plans: 3, done: 4 },
-    open: [], completed: [], days: [], skipped: [], ...fields,
+    open: collector.result(), completed: [], days: [], skipped: [], ...fields,
   };
 }
 
@@ -81,7 +84,7 @@ describe('renderDashboardBlock', () => {
   test('caps the open list and the last ten completions', () => {
     const many = Array.from({ length: 60 }, (_, i) => open(`item ${String(i).padStart(2, '0')}.md`));
     const completed = Array.from({ length: 15 }, (_, i) => done(`done ${i}.md`, new Date(2025, 2, 13, 23 - i)));
-    const block = renderDashboardBlock(snapshot({ open: many, completed }), { ...INFO, maxOpen: 50 });
+    const block = renderDashboardBlock(snapshot({ open: many, completed }), INFO);
     expect(block.match(/^- \[\[item /gm)).toHaveLength(50);
     expect(block).toContain('_…and 10 more in Needs_Action._');
     expect(block.match(/^- ✅ /gm)).toHaveLength(10);

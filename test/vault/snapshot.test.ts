@@ -58,14 +58,14 @@ describe('readVaultSnapshot', () => {
   test('lists open items most urgent first, priority and due taken from the plan', async () => {
     await buildVault();
     const snapshot = await readVaultSnapshot(vaultLayout(root), { now: NOW });
-    expect(snapshot.open.map((item) => [item.name, item.priority, item.due, item.ageDays])).toEqual([
+    expect(snapshot.open.mostUrgent.map((item) => [item.name, item.priority, item.due, item.ageDays])).toEqual([
       ['Call the bank.md', 'high', '2025-03-14', 0],
       ['invoice.pdf.md', 'normal', null, 5],
       ['low thing.md', 'low', '2025-03-10', 1],
     ]);
-    const bank = snapshot.open[0]!;
+    const bank = snapshot.open.mostUrgent[0]!;
     expect(bank).toMatchObject({ link: '[[Call the bank]]', plan: 'PLAN_Call the bank.md', planLink: '[[PLAN_Call the bank]]', title: 'Call the bank about the fee' });
-    expect(snapshot.open[1]!.link).toBe('[[invoice.pdf.md|invoice.pdf]]');
+    expect(snapshot.open.mostUrgent[1]!.link).toBe('[[invoice.pdf.md|invoice.pdf]]');
   });
 
   test('skips a broken note and reports it, reading only the recent Done months', async () => {
@@ -94,7 +94,7 @@ describe('readVaultSnapshot', () => {
   test('an empty or missing vault gives zero counts and empty lists', async () => {
     const snapshot = await readVaultSnapshot(vaultLayout(path.join(root, 'nowhere')), { now: NOW });
     expect(snapshot.counts).toEqual({ inbox: 0, needsAction: 0, plans: 0, done: 0 });
-    expect(snapshot.open).toEqual([]);
+    expect(snapshot.open).toMatchObject({ count: 0, mostUrgent: [], overdue: { count: 0, items: [] } });
     expect(snapshot.days.every((day) => day.received === 0 && day.completed === 0)).toBe(true);
   });
 
@@ -102,7 +102,7 @@ describe('readVaultSnapshot', () => {
     const long = 'x'.repeat(40_000);
     await writeTree(root, { 'Needs_Action/long.md': item({ id: 'l', received: ago(NOW, 0), subject: long, priority: 'high' }) });
     const snapshot = await readVaultSnapshot(vaultLayout(root), { now: NOW });
-    expect(snapshot.open.map((item) => item.priority)).toEqual(['high']);
+    expect(snapshot.open.mostUrgent.map((item) => item.priority)).toEqual(['high']);
   });
 
   test('reads many notes, in batches', async () => {
@@ -111,8 +111,38 @@ describe('readVaultSnapshot', () => {
     await writeTree(root, tree);
     const snapshot = await readVaultSnapshot(vaultLayout(root), { now: NOW, batchSize: 7 });
     expect(snapshot.counts.needsAction).toBe(500);
-    expect(snapshot.open).toHaveLength(500);
+    expect(snapshot.open.count).toBe(500);
     expect(snapshot.days.reduce((sum, day) => sum + day.received, 0)).toBe(25 * 14);
+  });
+
+  test('of many open items, each list keeps the first few in its order and counts them all', async () => {
+    const tree: Record<string, string> = {};
+    const priorities = ['high', 'normal', 'low'];
+    for (let i = 0; i < 300; i++) {
+      const due = i % 4 === 0 ? `2025-03-${String(1 + (i % 13)).padStart(2, '0')}` : i % 4 === 1 ? '2025-03-14' : undefined;
+      tree[`Needs_Action/n${String(i).padStart(3, '0')}.md`] = item({ id: `n${i}`, received: ago(NOW, i % 30, i % 7), priority: priorities[i % 3], ...(due ? { due } : {}) });
+    }
+    await writeTree(root, tree);
+    const since = new Date(NOW.getTime() - 2 * 86_400_000);
+    const snapshot = await readVaultSnapshot(vaultLayout(root), { now: NOW, listLimit: 7, batchSize: 16, staleDays: 20, receivedWindow: { since, until: NOW } });
+    const all = await readVaultSnapshot(vaultLayout(root), { now: NOW, listLimit: 1000, staleDays: 20, receivedWindow: { since, until: NOW } });
+    const names = (items: { name: string }[]) => items.map((one) => one.name);
+    expect(all.open.count).toBe(300);
+    expect(all.open.byPriority).toEqual({ high: 100, normal: 100, low: 100 });
+    expect(snapshot.open.count).toBe(300);
+    expect(snapshot.open.byPriority).toEqual(all.open.byPriority);
+    expect(names(snapshot.open.mostUrgent)).toEqual(names(all.open.mostUrgent.slice(0, 7)));
+    for (const list of ['high', 'overdue', 'dueToday', 'stale', 'received'] as const) {
+      expect(snapshot.open[list].count, list).toBe(all.open[list].items.length);
+      expect(names(snapshot.open[list].items), list).toEqual(names(all.open[list].items.slice(0, 7)));
+    }
+    expect(all.open.overdue.items.every((one) => one.due! < '2025-03-14')).toBe(true);
+    expect(all.open.overdue.count).toBe(75);
+    expect(all.open.dueToday.count).toBe(75);
+    expect(all.open.stale.items.every((one) => one.ageDays! > 20)).toBe(true);
+    expect(all.open.stale.count).toBeGreaterThan(0);
+    expect(all.open.received.items.every((one) => Date.parse(one.received!) >= since.getTime())).toBe(true);
+    expect(all.open.received.count).toBeGreaterThan(0);
   });
 });
 
