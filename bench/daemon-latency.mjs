@@ -49,7 +49,8 @@ function percentile(sorted, p) {
 const vault = await fs.mkdtemp(path.join(os.tmpdir(), 'ai-employee-bench-daemon-'));
 const logFile = path.join(vault, 'Logs', 'ai_employee.log');
 for (const folder of ['Inbox', 'Needs_Action', 'Plans', 'Done', 'Logs']) await fs.mkdir(path.join(vault, folder));
-const daemon = spawn(process.execPath, [BIN, '--daemon', '--vault', vault, '--interval', '5', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// Started as the unit `ai-employee service` prints starts it (its node flags included).
+const daemon = spawn(process.execPath, ['--max-semi-space-size=2', BIN, '--daemon', '--vault', vault, '--interval', '5', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
 try {
   const log = path.join(vault, 'Logs', 'ai_employee.log');
   await waitFor(async () => (await fs.readFile(log, 'utf8').catch(() => '')).includes('daemon started'), 'the daemon to start');

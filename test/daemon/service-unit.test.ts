@@ -8,7 +8,7 @@ const base = { vault: '/home/ann/My Vault', nodePath: '/usr/local/bin/node', bin
 describe('service units (§4 service --systemd | --launchd)', () => {
   test('systemd: a user unit that runs the daemon quietly, restarted on failure', () => {
     const unit = renderServiceUnit({ ...base, target: 'systemd' });
-    expect(unit).toContain('ExecStart=/usr/local/bin/node "/opt/ai employee/bin/ai-employee.js" --daemon --vault "/home/ann/My Vault" --interval 10 --quiet\n');
+    expect(unit).toContain('ExecStart=/usr/local/bin/node --max-semi-space-size=2 "/opt/ai employee/bin/ai-employee.js" --daemon --vault "/home/ann/My Vault" --interval 10 --quiet\n');
     expect(unit).toMatch(/^Restart=on-failure$/m);
     expect(unit).toMatch(/^WantedBy=default.target$/m);
     expect(unit).toMatch(/^\[Unit\]\nDescription=ai-employee daemon for \/home\/ann\/My Vault$/m);
@@ -28,7 +28,7 @@ describe('service units (§4 service --systemd | --launchd)', () => {
 
   test('launchd: a LaunchAgent plist with every argument escaped, logs in <vault>/Logs/', () => {
     const plist = renderServiceUnit({ ...base, vault: '/Users/ann/R&D <notes>', target: 'launchd' });
-    expect(plist).toContain('<key>ProgramArguments</key>\n  <array>\n    <string>/usr/local/bin/node</string>\n    <string>/opt/ai employee/bin/ai-employee.js</string>\n    <string>--daemon</string>\n    <string>--vault</string>\n    <string>/Users/ann/R&amp;D &lt;notes&gt;</string>\n    <string>--interval</string>\n    <string>10</string>\n    <string>--quiet</string>\n  </array>');
+    expect(plist).toContain('<key>ProgramArguments</key>\n  <array>\n    <string>/usr/local/bin/node</string>\n    <string>--max-semi-space-size=2</string>\n    <string>/opt/ai employee/bin/ai-employee.js</string>\n    <string>--daemon</string>\n    <string>--vault</string>\n    <string>/Users/ann/R&amp;D &lt;notes&gt;</string>\n    <string>--interval</string>\n    <string>10</string>\n    <string>--quiet</string>\n  </array>');
     expect(plist).toContain('<key>RunAtLoad</key><true/>');
     expect(plist).toContain('<key>KeepAlive</key>\n  <dict><key>SuccessfulExit</key><false/></dict>');
     expect(plist).toContain('<key>StandardOutPath</key><string>/Users/ann/R&amp;D &lt;notes&gt;/Logs/launchd.out.log</string>');
