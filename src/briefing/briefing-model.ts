@@ -96,7 +96,7 @@ export function buildBriefingModel(inputs: BriefingInputs): BriefingModel {
     open: open.count,
     received: { count: open.received.count + completedReceived.length, items: received },
     completed: snapshot.completed.filter((item) => within(item.completed, since, now)),
-    highPriority: open.high,
+    highPriority: { count: open.byPriority.high, items: open.mostUrgent.filter((item) => item.priority === 'high') },
     overdue: open.overdue,
     dueToday: open.dueToday,
     staleDays: inputs.staleDays,

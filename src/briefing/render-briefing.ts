@@ -1,6 +1,6 @@
-import { describeItem } from '../dashboard/render-block.js';
-import { describeAge, describeWaiting, type OpenItem } from '../vault/item-summary.js';
-import { daysBetween, localMinute, parseLocalDay } from '../vault/local-day.js';
+import { capList as capLines, describeItem, dueLines } from '../dashboard/render-block.js';
+import { describeAge, describeWaiting } from '../vault/item-summary.js';
+import { localMinute, parseLocalDay } from '../vault/local-day.js';
 import { safeInline } from '../vault/note-link.js';
 import type { BriefingModel } from './briefing-model.js';
 import { renderGoals, renderHealth, renderJobs } from './render-status.js';
@@ -16,9 +16,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 // Shows at most LIST_CAP lines, then "…and N more" for the rest of `total`.
-export function capList(lines: string[], total = lines.length, cap = LIST_CAP): string[] {
-  const shown = lines.slice(0, cap);
-  return total <= shown.length ? shown : [...shown, `- _…and ${total - shown.length} more_`];
+function capList(lines: string[], total = lines.length): string[] {
+  return capLines(lines, total, LIST_CAP);
 }
 
 function longDate(day: string): string {
@@ -51,24 +50,17 @@ export function renderSummary(model: BriefingModel): string {
   return `${greet}${since}: ${plural(model.received.count, 'new item')}, ${model.completed.length} completed. ${open}${problems}`;
 }
 
-function dueLine(item: OpenItem, today: string): string {
-  if (item.due === today) return `- 📅 ${describeItem(item)} · due today`;
-  return `- ⚠️ ${describeItem(item)} · overdue by ${describeAge(daysBetween(item.due!, today))} (due ${item.due})`;
-}
-
 function section(title: string, lines: string[], empty: string | null): string[] {
   if (lines.length === 0 && empty === null) return [];
   return [`## ${title}`, ...(lines.length > 0 ? lines : [empty!]), ''];
 }
 
 function renderAttention(model: BriefingModel): string[] {
-  // Overdue and due today share one list: the due-today items follow every overdue one kept.
-  const dueItems = model.overdue.count > model.overdue.items.length ? model.overdue.items : [...model.overdue.items, ...model.dueToday.items];
-  const due = dueItems.map((item) => dueLine(item, model.date));
+  const due = dueLines(model, model.date, LIST_CAP);
   const high = model.highPriority.items.map((item) => `- ⏫ ${describeItem(item)} · ${describeWaiting(item.ageDays)}${item.due ? ` · 📅 ${item.due}` : ''}`);
   const stale = model.stale.items.map((item) => `- ⏳ ${describeItem(item)} · waiting ${describeAge(item.ageDays)}`);
   return [
-    ...section('Due today and overdue', capList(due, model.overdue.count + model.dueToday.count), 'Nothing is due today or overdue.'),
+    ...section('Due today and overdue', due, 'Nothing is due today or overdue.'),
     ...section('High priority', capList(high, model.highPriority.count), 'No open high-priority items.'),
     ...section(`Waiting more than ${plural(model.staleDays, 'day')}`, capList(stale, model.stale.count), 'Nothing has been waiting that long.'),
   ];

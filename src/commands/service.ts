@@ -19,7 +19,7 @@ export const LAUNCHD_LABEL = 'com.ai-employee.daemon';
 // Given to node at start: set later (bin/ai-employee.js does), V8 does not always keep the young
 // generation to it, and an idle daemon then holds up to 34 MB of empty young-generation pages
 // (measured idle RSS 60-89 MB without the flag, 59-62 MB with it).
-export const DAEMON_NODE_FLAGS = ['--max-semi-space-size=2'];
+const DAEMON_NODE_FLAGS = ['--max-semi-space-size=2'];
 
 // Printed by the service command; the user saves it where the docs say (docs/daemon.md).
 export function renderServiceUnit(options: ServiceUnitOptions): string {

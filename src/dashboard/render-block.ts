@@ -1,6 +1,5 @@
 import type { Deferral } from '../runner/state.js';
 import { describeAge, describeWaiting, type OpenItem } from '../vault/item-summary.js';
-import type { Listed } from '../vault/bounded-list.js';
 import { daysBetween, localMinute } from '../vault/local-day.js';
 import { noteStem, safeInline } from '../vault/note-link.js';
 import type { VaultSnapshot } from '../vault/snapshot.js';
@@ -25,6 +24,7 @@ export interface DashboardInfo {
 
 const PRIORITY_LABEL = { high: 'High', normal: 'Normal', low: 'Low' } as const;
 const RECENT_COMPLETIONS = 10;
+const MAX_DUE = 50;
 
 // "[[Call the bank]] — Pay the March invoice": the link, then the title when it says more than the name.
 export function describeItem(item: { name: string; link: string; title: string | null }): string {
@@ -56,19 +56,26 @@ export function renderWarnings(snapshot: VaultSnapshot, info: Pick<DashboardInfo
   return lines;
 }
 
-// The items a list shows, then "…and N more" for those it counted but did not keep.
-function withMore(listed: Listed<OpenItem>, line: (item: OpenItem) => string, more: (n: number) => string): string[] {
-  const lines = listed.items.map(line);
-  return listed.count > lines.length ? [...lines, more(listed.count - lines.length)] : lines;
+// Shows at most `cap` lines, then "…and N more" for the rest of `total` (lines kept or only counted).
+export function capList(lines: string[], total: number, cap: number): string[] {
+  const shown = lines.slice(0, cap);
+  return total <= shown.length ? shown : [...shown, `- _…and ${total - shown.length} more_`];
+}
+
+function dueLine(item: OpenItem, today: string): string {
+  if (item.due === today) return `- 📅 ${describeItem(item)} · due today`;
+  return `- ⚠️ ${describeItem(item)} · overdue by ${describeAge(daysBetween(item.due!, today))} (due ${item.due})`;
+}
+
+// Overdue first, then due today; "…and N more" counts both lists' items that were not kept.
+export function dueLines(open: Pick<VaultSnapshot['open'], 'overdue' | 'dueToday'>, today: string, cap: number): string[] {
+  const { overdue, dueToday } = open;
+  return capList([...overdue.items, ...dueToday.items].map((item) => dueLine(item, today)), overdue.count + dueToday.count, cap);
 }
 
 function renderDue(snapshot: VaultSnapshot): string[] {
-  const { overdue, dueToday } = snapshot.open;
-  if (overdue.count + dueToday.count === 0) return ['Nothing is due today or overdue.'];
-  return [
-    ...withMore(overdue, (item) => `- ⚠️ ${describeItem(item)} · overdue by ${describeAge(daysBetween(item.due!, snapshot.today))} (due ${item.due})`, (n) => `- ⚠️ …and ${n} more overdue`),
-    ...withMore(dueToday, (item) => `- 📅 ${describeItem(item)} · due today`, (n) => `- 📅 …and ${n} more due today`),
-  ];
+  const due = dueLines(snapshot.open, snapshot.today, MAX_DUE);
+  return due.length > 0 ? due : ['Nothing is due today or overdue.'];
 }
 
 function renderOpen(snapshot: VaultSnapshot): string[] {

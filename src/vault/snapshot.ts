@@ -28,9 +28,9 @@ export interface DayActivity {
 export interface OpenSummary {
   count: number;
   byPriority: Record<Priority, number>;
-  // Most urgent first: high before normal before low, then earliest due, then oldest.
+  // Most urgent first: high before normal before low, then earliest due, then oldest. High sorts
+  // first, so its high items are the first of all high items (or all of them).
   mostUrgent: OpenItem[];
-  high: Listed<OpenItem>;
   // Earliest due first.
   overdue: Listed<OpenItem>;
   dueToday: Listed<OpenItem>;
@@ -119,7 +119,6 @@ export function openCollector(options: Pick<Options, 'listLimit' | 'dueDay' | 's
   const byDue = (a: OpenItem, b: OpenItem) => compareText(a.due!, b.due!) || compareNames(a.name, b.name);
   const lists = {
     mostUrgent: new BoundedList(compareByUrgency, limit),
-    high: new BoundedList(compareByUrgency, limit),
     overdue: new BoundedList(byDue, limit),
     dueToday: new BoundedList(compareByUrgency, limit),
     stale: new BoundedList(byReceived, limit),
@@ -132,7 +131,6 @@ export function openCollector(options: Pick<Options, 'listLimit' | 'dueDay' | 's
     add(item: OpenItem) {
       byPriority[item.priority]++;
       lists.mostUrgent.add(item);
-      if (item.priority === 'high') lists.high.add(item);
       if (item.due !== null && item.due < dueDay) lists.overdue.add(item);
       if (item.due === dueDay) lists.dueToday.add(item);
       if (staleDays !== undefined && item.ageDays !== null && item.ageDays > staleDays) lists.stale.add(item);
@@ -145,7 +143,6 @@ export function openCollector(options: Pick<Options, 'listLimit' | 'dueDay' | 's
         count: mostUrgent.count,
         byPriority,
         mostUrgent: mostUrgent.items,
-        high: lists.high.result(),
         overdue: lists.overdue.result(),
         dueToday: lists.dueToday.result(),
         stale: lists.stale.result(),

@@ -91,6 +91,16 @@ describe('renderDashboardBlock', () => {
     expect(block).toContain('- ✅ 2025-03-13 23:00 [[done 0]]');
   });
 
+  test('lists the first 50 due items, overdue first, then counts the rest of both lists', () => {
+    const overdue = Array.from({ length: 60 }, (_, i) => open(`late ${String(i).padStart(2, '0')}.md`, { due: `2025-03-${String(1 + (i % 13)).padStart(2, '0')}` }));
+    const today = Array.from({ length: 5 }, (_, i) => open(`today ${i}.md`, { due: '2025-03-14' }));
+    const due = renderDashboardBlock(snapshot({ open: [...today, ...overdue] }), INFO).split('### Due today and overdue\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(due).toHaveLength(51);
+    expect(due.slice(0, 50).every((line) => line.startsWith('- ⚠️ [[late '))).toBe(true);
+    expect(due[0]).toMatch(/^- ⚠️ \[\[late 00\]\] · overdue by 13 days \(due 2025-03-01\)$/);
+    expect(due[50]).toBe('- _…and 15 more_');
+  });
+
   test('shows deferred stages, failed items, failed jobs and unreadable notes as warnings', () => {
     const block = renderDashboardBlock(snapshot({ skipped: [{ file: 'Needs_Action/bad.md', reason: 'frontmatter does not parse' }] }), {
       ...INFO,
