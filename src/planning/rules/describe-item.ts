@@ -17,16 +17,17 @@ export function chooseTitle(item: PlanItem): string {
   const lines = readProseLines(readUserText(item));
   // A note's name is its title (Obsidian's convention), unless it is still "Untitled".
   const named = item.kind === 'note' && !/^untitled(?: \d+)?$/i.test(item.stem.trim()) ? item.stem : undefined;
+  // Tried in order, each read only if those before it gave nothing.
   const candidates = [
-    readStringField(item, 'title'),
-    item.title,
-    named,
-    lines.map((line) => HEADING.exec(line)?.[1]).find((heading) => heading !== undefined),
-    lines.map((line) => line.replace(LINE_MARKUP, '')).find((line) => /[\p{L}\p{N}]/u.test(line)),
-    item.stem,
+    () => readStringField(item, 'title'),
+    () => item.title,
+    () => named,
+    () => lines.map((line) => HEADING.exec(line)?.[1]).find((heading) => heading !== undefined),
+    () => lines.map((line) => line.replace(LINE_MARKUP, '')).find((line) => /[\p{L}\p{N}]/u.test(line)),
+    () => item.stem,
   ];
   for (const candidate of candidates) {
-    const title = toSingleLine(candidate ?? '', MAX_TITLE_LENGTH);
+    const title = toSingleLine(candidate() ?? '', MAX_TITLE_LENGTH);
     if (title !== '') return title;
   }
   return 'Untitled item';

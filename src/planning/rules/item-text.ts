@@ -1,5 +1,6 @@
 import type { ItemKind } from '../../items/item.js';
 import type { PlanItem } from '../planner.js';
+import { rememberLast } from './remember-last.js';
 
 // The text of an item the rules read: what the user wrote or the file says, never the agent's own boilerplate.
 
@@ -7,11 +8,15 @@ const EMBED_LINE = /^\s*!?\[\[[^\]]*\]\]\s*$/;
 
 // Used for steps and due dates: the item's text without embed-only lines.
 export function readUserText(item: PlanItem): string {
-  return item.text
+  return userTextOf(item.text);
+}
+
+const userTextOf = rememberLast((text) =>
+  text
     .split(/\r?\n/)
     .filter((line) => !EMBED_LINE.test(line))
-    .join('\n');
-}
+    .join('\n'),
+);
 
 // Used to tell an email from other items.
 export function isEmail(item: PlanItem): boolean {
@@ -37,7 +42,7 @@ export function readItemKind(item: PlanItem): 'email' | 'pdf' | 'image' | 'file'
 }
 
 // Used by the step and objective rules: the lines of a text outside ``` / ~~~ code fences.
-export function readProseLines(text: string): string[] {
+export const readProseLines = rememberLast((text): readonly string[] => {
   const lines: string[] = [];
   let fence: string | undefined;
   for (const line of text.split(/\r?\n/)) {
@@ -49,4 +54,4 @@ export function readProseLines(text: string): string[] {
     if (fence === undefined) lines.push(line);
   }
   return lines;
-}
+});

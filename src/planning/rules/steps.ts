@@ -3,6 +3,7 @@ import { writeEmailSteps } from './email-steps.js';
 import { compilePhrases } from './phrases.js';
 import type { PlanItem, PlanStep } from '../planner.js';
 import { toSingleLine } from '../single-line.js';
+import { rememberLast } from './remember-last.js';
 
 // Steps of a rules plan, in order of preference: the item's own unchecked checkboxes, else its
 // action sentences, else steps suited to its kind. Nothing generic is appended: the user's own
@@ -92,8 +93,7 @@ export function readCheckboxSteps(text: string): PlanStep[] {
 export function readActionSentences(text: string): string[] {
   const steps: string[] = [];
   const seen = new Set<string>();
-  for (const sentence of readSentences(text)) {
-    if (!isActionSentence(sentence)) continue;
+  for (const sentence of readRequests(text)) {
     const action = sentence.replace(CLICK_TO, '').replace(/:\s*\S*https?:\/\/\S*$/, '');
     const step = toSingleLine(capitalize(action.replace(POLITE_START, '').replace(/[.!?]+$/, '')), MAX_STEP_LENGTH);
     if (step.length < 3 || seen.has(step.toLowerCase())) continue;
@@ -140,9 +140,7 @@ function isActionSentence(sentence: string): boolean {
 }
 
 // Used by priority: the sentences of an item that ask for something.
-export function readRequests(text: string): string[] {
-  return readSentences(text).filter(isActionSentence);
-}
+export const readRequests = rememberLast((text): readonly string[] => readSentences(text).filter(isActionSentence));
 
 // Used for an email's reply step and priority: the questions it asks (not rhetorical one-worders).
 export function readQuestions(text: string): string[] {
@@ -161,13 +159,13 @@ export function readDeadlineText(text: string): string {
 const QUOTE_ATTRIBUTION = /^(?:on\b.{0,120}\bwrote:|-{2,}\s*(?:original|forwarded) message)/i;
 const DEADLINE_WORD = /\b(?:due|deadline|by|before|until|till|no later than|expires?|expiring|valid|ends?|latest|need(?:s|ed)?|must|please|when|meet|meeting|on|invit\w*|eod|cob|eow|asap)\b|\?/i;
 
-function readSentences(text: string): string[] {
+const readSentences = rememberLast((text): readonly string[] => {
   const sentences: string[] = [];
   for (const line of readParagraphs(text)) {
     sentences.push(...line.split(/(?<=[.!?])\s+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])/).map((s) => s.trim()).filter((s) => s !== ''));
   }
   return sentences;
-}
+});
 
 // Lines of prose, a hard-wrapped paragraph (as in most plain-text mail) joined back into one line;
 // list items, headings, quotes, tables and tasks are their own lines or left out.
