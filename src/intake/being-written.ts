@@ -1,5 +1,4 @@
-import fsSync from 'node:fs';
-import path from 'node:path';
+import type fsSync from 'node:fs';
 import { isNoteName } from '../vault/list-items.js';
 
 // §6: a note the user is still typing is left alone. Obsidian creates a note empty, then saves the
@@ -22,11 +21,11 @@ export interface Waiting {
 }
 
 // Used by intake before it claims anything: the names to take now, and the notes to come back for.
-export function leaveNotesBeingWritten(dir: string, names: string[], now: Date, rules: EditRules): { ready: string[]; waiting: Waiting[] } {
+export function leaveNotesBeingWritten(names: string[], stats: ReadonlyMap<string, fsSync.Stats>, now: Date, rules: EditRules): { ready: string[]; waiting: Waiting[] } {
   const ready: string[] = [];
   const waiting: Waiting[] = [];
   for (const name of names) {
-    const stat = isNoteName(name) ? fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) : undefined;
+    const stat = isNoteName(name) ? stats.get(name) : undefined;
     const wait = stat && waitFor(`Inbox/${name}`, stat, now.getTime(), rules);
     if (wait && wait.until > now.getTime()) waiting.push({ name, ...wait });
     else ready.push(name);

@@ -3,13 +3,13 @@ import fsSync from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
-// Files still being written are left for a later run: any file modified within `settleMs`
-// is stat'ed again after one shared wait, and taken only if it did not change.
-export async function settledNames(dir: string, names: string[], settleMs: number, now: Date, signal: AbortSignal): Promise<{ settled: string[]; busy: string[] }> {
+// Files still being written are left for a later run: any file modified within `settleMs` of its
+// stat in `stats` is stat'ed again after one shared wait, and taken only if it did not change.
+export async function settledNames(dir: string, names: string[], stats: ReadonlyMap<string, Stats>, settleMs: number, now: Date, signal: AbortSignal): Promise<{ settled: string[]; busy: string[] }> {
   const settled: string[] = [];
   const recent: { name: string; stat: Stats }[] = [];
   for (const name of names) {
-    const stat = fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+    const stat = stats.get(name);
     if (!stat) continue;
     if (settleMs > 0 && now.getTime() - stat.mtimeMs < settleMs) recent.push({ name, stat });
     else settled.push(name);

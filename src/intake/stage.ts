@@ -13,6 +13,7 @@ import { readNoteData } from '../vault/note-file.js';
 import { classifyEntry, compileIgnore } from './classify-entry.js';
 import type { IntakeOptions, OpenHashes } from './name-reservations.js';
 import { leaveNotesBeingWritten, type EditRules, type Waiting } from './being-written.js';
+import { statEntries } from './inbox-stats.js';
 import { readObsidianOpenFiles } from './obsidian-open-files.js';
 import { leaveRestoredFiles } from './restored-files.js';
 import { settledNames } from './settle.js';
@@ -33,9 +34,10 @@ export const intakeStage: Stage = {
     const { take, leftAlone } = await leaveRestoredFiles(ctx.vault, await listCandidates(ctx), { dryRun: !!ctx.dryRun });
     for (const name of leftAlone) ctx.log.debug(`intake: Inbox/${name} was put back by undo and is unchanged since; left alone`);
     result.skipped += leftAlone.length;
-    const { ready, waiting } = leaveNotesBeingWritten(ctx.vault.inbox, take, ctx.now(), await editRules(ctx));
+    const stats = statEntries(ctx.vault.inbox, take);
+    const { ready, waiting } = leaveNotesBeingWritten(take, stats, ctx.now(), await editRules(ctx));
     reportWaiting(ctx, waiting, result);
-    const { settled, busy } = await settledNames(ctx.vault.inbox, ready, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
+    const { settled, busy } = await settledNames(ctx.vault.inbox, ready, stats, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
     result.skipped += busy.length;
     if (busy.length > 0) ctx.log.info(`intake: ${busy.length} file(s) still being written, left for the next run`);
     if (ctx.dryRun) {

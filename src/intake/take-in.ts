@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
 import { isNoteName } from '../vault/list-items.js';
@@ -27,7 +27,7 @@ export interface TakenItem {
 // Turns one claimed file into an item in Needs_Action/ (the caller then releases the claim).
 export async function takeInStaged(layout: VaultLayout, { staged: stagedFile, name: originalName, id }: Claim, received: Date, options: IntakeOptions = {}): Promise<TakenItem> {
   // Listed as a regular file, but it may have been swapped for a symlink or a FIFO since: never follow or open those.
-  if (!(await fs.lstat(stagedFile)).isFile()) throw new NotRegularFileError(`${originalName} is no longer a regular file (replaced after it was listed); it was not opened`);
+  if (!fsSync.lstatSync(stagedFile).isFile()) throw new NotRegularFileError(`${originalName} is no longer a regular file (replaced after it was listed); it was not opened`);
   let reason: string | undefined;
   if (isNoteName(originalName)) {
     const note = await takeInNote(stagedFile, originalName, id, received, layout.needsAction, options);
