@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { namingFailure, namingFailureAsync } from './write-error.js';
@@ -17,7 +17,15 @@ const COPY_CHUNK = 1 << 20;
 
 // The writer's pid is in the name, so a later run can tell a dead writer's leftover from its own write in flight.
 function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid}-${randomUUID().slice(0, 13)}`);
+  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid}-${randomSuffix()}`);
+}
+
+// node:crypto takes ~8 ms to load, and a run that writes nothing (--status) never needs it.
+const require = createRequire(import.meta.url);
+let randomUUID: (() => string) | undefined;
+function randomSuffix(): string {
+  randomUUID ??= (require('node:crypto') as typeof import('node:crypto')).randomUUID;
+  return randomUUID().slice(0, 13);
 }
 
 // After a crash: removes the temporary files dead writers left directly in `dir` (this process's are kept).
