@@ -1,29 +1,47 @@
+import fsSync from 'node:fs';
 import path from 'node:path';
 
 // An append-only log file rotated by rotating-file-stream (name, name.1 … name.3). Lines are
 // batched into one write per tick, and the stream is recreated if it ever errors.
+// Until the file would pass its size limit, lines are appended directly: loading rotating-file-stream
+// (with child_process and zlib) is ~20 ms of a one-note `--once`, and most runs never rotate.
 
 export interface RotatingFile {
   write(line: string): void;
   close(): Promise<void>;
 }
 
+type Stream = ReturnType<typeof import('rotating-file-stream').createStream>;
+
 export function sizeOption(maxSizeMB: number): string {
-  return `${Math.max(1, Math.round(maxSizeMB * 1024))}K`;
+  return `${sizeLimitKB(maxSizeMB)}K`;
+}
+
+function sizeLimitKB(maxSizeMB: number): number {
+  return Math.max(1, Math.round(maxSizeMB * 1024));
 }
 
 // `onLost` gets the lines of a write that failed (a full disk), so that they can be said elsewhere.
 export async function openRotatingFile(file: string, maxSizeMB: number, onError: (error: Error) => void, onLost: (lines: string[], error: Error) => void = () => {}): Promise<RotatingFile> {
-  const { createStream } = await import('rotating-file-stream');
-  const open = () => {
-    const stream = createStream(path.basename(file), { path: path.dirname(file), size: sizeOption(maxSizeMB), rotate: 3 });
-    stream.on('error', (error: Error) => {
-      onError(error);
-      current = open();
-    });
-    return stream;
+  const limit = sizeLimitKB(maxSizeMB) * 1024;
+  const direct = openDirect(file);
+  let stream: Stream | undefined;
+  // Set once, at the first batch that would pass the limit: from then on every batch goes to the stream.
+  let rotating = false;
+  const openStream = async (): Promise<Stream> => {
+    const { createStream } = await import('rotating-file-stream');
+    const open = (): Stream => {
+      const created = createStream(path.basename(file), { path: path.dirname(file), size: sizeOption(maxSizeMB), rotate: 3 });
+      created.on('error', (error: Error) => {
+        onError(error);
+        stream = open();
+      });
+      return created;
+    };
+    return open();
   };
-  let current = open();
+  // Writes in order: the direct appends, then (once the limit is near) the stream, loaded once.
+  let queue = Promise.resolve();
   let pending: string[] = [];
   let scheduled = false;
   const flush = () => {
@@ -31,8 +49,24 @@ export async function openRotatingFile(file: string, maxSizeMB: number, onError:
     if (pending.length === 0) return;
     const lines = pending;
     pending = [];
-    current.write(`${lines.join('\n')}\n`, (error) => {
-      if (error) onLost(lines, error);
+    const text = `${lines.join('\n')}\n`;
+    if (!rotating && direct.fits(Buffer.byteLength(text), limit)) {
+      const error = direct.append(text);
+      if (error) {
+        onError(error);
+        onLost(lines, error);
+      }
+      return;
+    }
+    rotating = true;
+    queue = queue.then(async () => {
+      if (!stream) {
+        direct.close();
+        stream = await openStream();
+      }
+      stream.write(text, (error) => {
+        if (error) onLost(lines, error);
+      });
     });
   };
   return {
@@ -45,12 +79,54 @@ export async function openRotatingFile(file: string, maxSizeMB: number, onError:
     },
     async close() {
       flush();
-      const stream = current;
+      await queue;
+      direct.close();
+      const current = stream;
+      if (!current) return;
       await new Promise<void>((resolve) => {
-        stream.once('finish', () => resolve());
-        stream.once('error', () => resolve());
-        stream.end();
+        current.once('finish', () => resolve());
+        current.once('error', () => resolve());
+        current.end();
       });
+    },
+  };
+}
+
+// The log file opened for appending (never through a symlink), with the size it has reached.
+// An open that fails is tried again at the next write, as the stream would be recreated.
+function openDirect(file: string) {
+  let fd: number | undefined;
+  let size = 0;
+  const open = () => {
+    fd = fsSync.openSync(file, fsSync.constants.O_WRONLY | fsSync.constants.O_APPEND | fsSync.constants.O_CREAT | fsSync.constants.O_NOFOLLOW, 0o644);
+    size = fsSync.fstatSync(fd).size;
+  };
+  return {
+    fits(bytes: number, limit: number): boolean {
+      if (fd === undefined) {
+        try {
+          open();
+        } catch {
+          return true; // append() reports the failure with the lines it loses
+        }
+      }
+      return size + bytes <= limit;
+    },
+    append(text: string): Error | undefined {
+      try {
+        if (fd === undefined) open();
+        const bytes = Buffer.from(text);
+        let offset = 0;
+        while (offset < bytes.length) offset += fsSync.writeSync(fd!, bytes, offset);
+        size += bytes.length;
+        return undefined;
+      } catch (error) {
+        return error as Error;
+      }
+    },
+    close() {
+      if (fd !== undefined) fsSync.closeSync(fd);
+      fd = undefined;
     },
   };
 }
