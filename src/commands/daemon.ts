@@ -13,7 +13,7 @@ import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
 import { openSession, type Session, type SessionOptions } from '../runner/session.js';
 import { jobsStage } from '../jobs/stage.js';
 import { describeError } from '../runner/item-failures.js';
-import { cacheNoteHeads } from '../vault/read-note-heads.js';
+import { forgetUnusedNoteHeads } from '../vault/read-note-heads.js';
 
 // --daemon (§5): hold the vault, react to drops and plan edits within a second, run a full
 // iteration every --interval minutes as a backstop, and stop cleanly on SIGINT/SIGTERM.
@@ -42,7 +42,6 @@ interface Running {
 // Runs until a stop signal (exit code 0) or a lost lock (1). Resolves only after the lock is released.
 export async function runDaemon(options: DaemonOptions): Promise<number> {
   const session = await openSession({ ...options, mode: 'daemon' });
-  cacheNoteHeads();
   const { log } = session;
   const startedAt = options.now();
   const before = snapshotStats(session.state.stats);
@@ -139,6 +138,8 @@ async function runItemIteration(session: Session, signal: AbortSignal, reasons: 
   if (signal.aborted) return undefined;
   session.log.debug(`iteration for: ${reasons.join(', ')}`);
   const report = await session.iterate(DAEMON_ITEM_STAGES, signal);
+  // Every open item and plan was looked at by this iteration: what was not is gone or renamed.
+  forgetUnusedNoteHeads();
   const summary = summarizeActiveStages(report);
   if (summary) session.log.info(`iteration done: ${summary}`);
   return report;

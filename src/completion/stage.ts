@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { readItemNote, attachmentOf, savedAttachmentsOf, type ItemNote } from '../items/item-note.js';
+import { readItem } from '../items/item-fields.js';
+import { attachmentOf, savedAttachmentsOf } from '../items/item-note.js';
 import type { Item } from '../items/item.js';
 import { noteFailure, warnOnce, clearFailure } from '../runner/item-failures.js';
 import { emptyResult, noHandoff, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
@@ -8,6 +9,7 @@ import { ensureDir } from '../vault/files.js';
 import { doneMonthFolder } from '../vault/layout.js';
 import { listNotes } from '../vault/list-items.js';
 import { bodyOf, readNoteHead } from '../vault/note-file.js';
+import { readNoteHeads } from '../vault/read-note-heads.js';
 import { noteStem } from '../vault/note-link.js';
 import { wikilinkTarget } from '../vault/wikilink.js';
 import { planFileName } from '../planning/write-plan.js';
@@ -19,13 +21,18 @@ const PARALLEL_PLANS = 16;
 
 interface Filable {
   id: string;
-  item?: ItemNote & { item: Item };
+  item?: OpenItem;
   plan?: string;
   planMarks?: [string, TaskMark][];
   itemMissing?: boolean;
 }
 
-type OpenItems = Map<string, ItemNote & { item: Item }>;
+// An item in Needs_Action/ by its note's name: what filing needs of it.
+interface OpenItem {
+  name: string;
+  item: Item;
+}
+type OpenItems = Map<string, OpenItem>;
 
 // §8: ticked-off plans (or items the agent marked done) go to Done/YYYY-MM/ with their items; orphan
 // plans and duplicates whose original was filed go too. A user's own `status` on an item is theirs.
@@ -59,10 +66,11 @@ export const completeStage: Stage = {
 async function readItems(ctx: StageContext, planned: Set<string>): Promise<OpenItems> {
   const names = (await listNotes(ctx.vault.needsAction)).filter((name) => !planned.has(name));
   const items: OpenItems = new Map();
-  await mapWithLimit(names, 64, async (name) => {
-    const read = await readItemNote(ctx.vault.needsAction, name).catch(() => undefined);
-    if (read?.ok && read.note.item) items.set(name, read.note as ItemNote & { item: Item });
-  });
+  // The frontmatter, as planning and the dashboard read it in the same run (read-note-heads.ts).
+  for (const [name, summary] of await readNoteHeads(ctx.vault.needsAction, names, { batchSize: 128 })) {
+    const item = summary.ok ? readItem(summary.head.data) : undefined;
+    if (item) items.set(name, { name, item });
+  }
   return items;
 }
 

@@ -9,7 +9,7 @@ import { emptyResult, noHandoff, type Stage, type StageContext, type StageResult
 import { collectGarbageIfGrown } from '../system/collect-garbage.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
 import { isNoteName, listNotes } from '../vault/list-items.js';
-import { readNoteData } from '../vault/note-file.js';
+import { readNoteHeads } from '../vault/read-note-heads.js';
 import { classifyEntry, compileIgnore } from './classify-entry.js';
 import type { IntakeOptions, OpenHashes } from './name-reservations.js';
 import { leaveNotesBeingWritten, type EditRules, type Waiting } from './being-written.js';
@@ -94,11 +94,11 @@ export async function intakeOptions(ctx: StageContext, planAhead?: IntakeOptions
 // sha256 → item, for the open items that recorded one: a drop with the same bytes is a duplicate.
 async function readOpenHashes(ctx: StageContext): Promise<OpenHashes> {
   const hashes: OpenHashes = new Map();
-  await mapWithLimit(await listNotes(ctx.vault.needsAction), 64, async (name) => {
-    const data = await readNoteData(path.join(ctx.vault.needsAction, name));
-    const item = data && readItem(data);
+  // The frontmatter, as planning, completion and the dashboard read it in the same run (read-note-heads.ts).
+  for (const [name, summary] of await readNoteHeads(ctx.vault.needsAction, await listNotes(ctx.vault.needsAction), { batchSize: 128 })) {
+    const item = summary.ok ? readItem(summary.head.data) : undefined;
     if (item?.sha256 && !item.duplicateOf && !hashes.has(item.sha256)) hashes.set(item.sha256, Promise.resolve(name));
-  });
+  }
   return hashes;
 }
 

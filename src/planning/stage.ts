@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { itemFields } from '../items/item-fields.js';
+import { itemFields, readItem } from '../items/item-fields.js';
 import { newItemId } from '../items/item-id.js';
 import { readItemNote, toPlanItem, type ItemNote } from '../items/item-note.js';
 import type { Item } from '../items/item.js';
@@ -9,6 +9,7 @@ import { mapWithLimit } from '../system/map-with-limit.js';
 import { exists, writeFileAtomic } from '../vault/files.js';
 import { listNotes } from '../vault/list-items.js';
 import { contentWithChanges } from '../vault/note-file.js';
+import { readNoteSummary } from '../vault/read-note-heads.js';
 import { noteStem } from '../vault/note-link.js';
 import type { PlanContext } from './planner.js';
 import { readPlanContext } from './plan-context.js';
@@ -48,6 +49,7 @@ export const planStage: Stage = {
 };
 
 async function planOne(ctx: StageContext, name: string, planContext: PlanContext, planner: PlanFunction): Promise<boolean> {
+  if (await isPlannedAlready(ctx, name)) return false;
   const read = await readItemNote(ctx.vault.needsAction, name, ctx.config.planner.maxReadKB * 1024);
   if (!read.ok) return false;
   const note = read.note;
@@ -68,6 +70,15 @@ async function planOne(ctx: StageContext, name: string, planContext: PlanContext
   ctx.log.info(draft ? `planned Needs_Action/${name} -> Plans/${planName} (${draft.planner}, ${draft.priority}${draft.due ? `, due ${draft.due}` : ''})` : `linked Needs_Action/${name} to its existing Plans/${planName}`);
   ctx.audit.record({ action: 'plan', item: name, to: `Plans/${planName}`, result: 'ok' });
   return true;
+}
+
+// Most open items have their plan: their frontmatter alone says so, read once for every stage of
+// the run (read-note-heads.ts), so only the items still to plan are read whole.
+async function isPlannedAlready(ctx: StageContext, name: string): Promise<boolean> {
+  const summary = readNoteSummary(path.join(ctx.vault.needsAction, name));
+  const item = summary.ok ? readItem(summary.head.data) : undefined;
+  if (!item) return false;
+  return item.status === 'done' || !!item.duplicateOf || (!!item.plan && (await exists(path.join(ctx.vault.plans, `${item.plan}.md`))));
 }
 
 // A note the user put straight into Needs_Action/: it becomes an item here, its own keys untouched.

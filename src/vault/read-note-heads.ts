@@ -21,30 +21,34 @@ export interface ReadHeadsOptions {
 
 const HEADING_BYTES = 1024;
 
-// A long-running daemon rebuilds the dashboard after every change, and re-reading every open item,
-// plan and recent Done/ note each time made its CPU grow with the vault. With the cache on, a note
-// whose version (file-version.ts) is unchanged is not read again: one lstat instead of an open,
-// a read and a parse. Bounded, oldest entry out first; off for one-shot runs, which read each note once.
+// Planning, completion and the dashboard each look at every open item in a run, and a long-running
+// daemon rebuilds the dashboard after every change: re-reading every note each time made CPU grow
+// with the vault. A note whose version (file-version.ts) is unchanged is not read again: one lstat
+// instead of an open, a read and a parse. Bounded: once full, new notes are read but not kept (so a
+// scan of more notes than fit still finds the first ones); `forgetUnusedNoteHeads` drops the notes
+// not looked at since its last call (filed, renamed, deleted), which the daemon calls every iteration.
 const MAX_CACHED_HEADS = 8192;
-let cache: Map<string, { stamp: string; result: NoteHeadResult }> | undefined;
+const cache = new Map<string, { stamp: string; result: NoteHeadResult; used: boolean }>();
 
-export function cacheNoteHeads(): void {
-  cache ??= new Map();
+export function forgetUnusedNoteHeads(): void {
+  for (const [file, entry] of cache) {
+    if (entry.used) entry.used = false;
+    else cache.delete(file);
+  }
 }
 
 // Reads one note's frontmatter and first heading (the result is shared: never change it); never throws.
 export function readNoteSummary(file: string): NoteHeadResult {
-  if (!cache) return readNoteSummaryNow(file);
   const stamp = fileVersion(file);
   if (!stamp) return readNoteSummaryNow(file);
   const cached = cache.get(file);
-  if (cached?.stamp === stamp) return cached.result;
+  if (cached?.stamp === stamp) {
+    cached.used = true;
+    return cached.result;
+  }
   const result = readNoteSummaryNow(file);
   cache.delete(file);
-  if (result.ok) {
-    if (cache.size >= MAX_CACHED_HEADS) cache.delete(cache.keys().next().value!);
-    cache.set(file, { stamp, result });
-  }
+  if (result.ok && cache.size < MAX_CACHED_HEADS) cache.set(file, { stamp, result, used: true });
   return result;
 }
 

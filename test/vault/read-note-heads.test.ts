@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { makeTempDir } from '../helpers/make-vault.js';
-import { cacheNoteHeads, readNoteSummary } from '../../src/vault/read-note-heads.js';
+import { forgetUnusedNoteHeads, readNoteSummary } from '../../src/vault/read-note-heads.js';
 
-// The daemon's head cache: a note read again is the same answer until the file itself changes.
+// The head cache every run shares: a note read again is the same answer until the file itself changes.
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -16,9 +16,7 @@ const titleOf = (file: string) => {
   return result.ok ? result.head.data.title : result.reason;
 };
 
-describe('readNoteSummary with the daemon cache on', () => {
-  cacheNoteHeads();
-
+describe('readNoteSummary and its cache', () => {
   test('an edit, even to the same size, a replacement and a removal are all seen', async () => {
     const dir = await makeTempDir();
     dirs.push(dir);
@@ -46,5 +44,37 @@ describe('readNoteSummary with the daemon cache on', () => {
     await fs.symlink(path.join(dir, 'real.md'), path.join(dir, 'link.md'));
     expect(titleOf(path.join(dir, 'real.md'))).toBe('real');
     expect(readNoteSummary(path.join(dir, 'link.md')).ok).toBe(false);
+  });
+
+  test('a note not looked at between two forgets is read again from disk; one looked at is kept', async () => {
+    const dir = await makeTempDir();
+    dirs.push(dir);
+    const kept = path.join(dir, 'kept.md');
+    const dropped = path.join(dir, 'dropped.md');
+    await fs.writeFile(kept, '---\ntitle: kept\n---\n');
+    await fs.writeFile(dropped, '---\ntitle: dropped\n---\n');
+    const keptFirst = readNoteSummary(kept);
+    const droppedFirst = readNoteSummary(dropped);
+    forgetUnusedNoteHeads();
+    expect(readNoteSummary(kept)).toBe(keptFirst);
+    forgetUnusedNoteHeads();
+    forgetUnusedNoteHeads();
+    // Same answer, but a new read: the cached one was dropped after two forgets without a look.
+    expect(readNoteSummary(dropped)).not.toBe(droppedFirst);
+    expect(titleOf(dropped)).toBe('dropped');
+  });
+
+  test('past its bound it still reads every note right, and keeps the ones it already held', async () => {
+    const dir = await makeTempDir();
+    dirs.push(dir);
+    const first = path.join(dir, 'first.md');
+    await fs.writeFile(first, '---\ntitle: first\n---\n');
+    const firstResult = readNoteSummary(first);
+    for (let i = 0; i < 8300; i++) {
+      const file = path.join(dir, `n${i}.md`);
+      await fs.writeFile(file, `---\ntitle: t${i}\n---\n`);
+      expect(titleOf(file)).toBe(`t${i}`);
+    }
+    expect(readNoteSummary(first)).toBe(firstResult);
   });
 });
