@@ -1,6 +1,6 @@
 // The bench's command line: which scenarios, which sizes, how many runs.
 
-export const ALL_SCENARIOS = ['notes', 'baseline', 'baseline-nosync', 'mix', 'peer', 'status', 'bigfile', 'daemon'];
+export const ALL_SCENARIOS = ['notes', 'baseline', 'baseline-nosync', 'mix', 'peer', 'status', 'bigfile', 'content', 'daemon'];
 
 const USAGE = `usage: node bench/run.js [options]
   --runs N           runs per sized scenario (default 3)
@@ -10,12 +10,13 @@ const USAGE = `usage: node bench/run.js [options]
   --only a,b         scenarios: ${ALL_SCENARIOS.join(', ')}
   --status-files N   files in Inbox for the large --status case (default 100000)
   --big-mb N         size of the big dropped file in MB (default 1024)
+  --content-items N  items of each kind in the content scenario (default 20)
   --idle-seconds N   idle window passed to bench/daemon-latency.mjs (default 20)
   --keep             keep the work folders under bench/.work/`;
 
 // Reads argv into options; throws with the usage text on anything it does not know.
 export function parseBenchArgs(argv) {
-  const options = { runs: 3, statusRuns: 10, sizes: [1, 1000, 10000], only: [...ALL_SCENARIOS], statusFiles: 100000, bigMB: 1024, idleSeconds: 20, keep: false };
+  const options = { runs: 3, statusRuns: 10, sizes: [1, 1000, 10000], only: [...ALL_SCENARIOS], statusFiles: 100000, bigMB: 1024, contentItems: 20, idleSeconds: 20, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -30,6 +31,7 @@ export function parseBenchArgs(argv) {
     else if (flag === '--only') options.only = pickScenarios(value());
     else if (flag === '--status-files') options.statusFiles = positive(flag, value());
     else if (flag === '--big-mb') options.bigMB = positive(flag, value());
+    else if (flag === '--content-items') options.contentItems = positive(flag, value());
     else if (flag === '--idle-seconds') options.idleSeconds = positive(flag, value());
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--help' || flag === '-h') throw new Error(USAGE);

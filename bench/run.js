@@ -8,6 +8,7 @@ import { parseBenchArgs } from './args.js';
 import { canMeasureResources } from './measure.js';
 import { BENCH_DIR } from './paths.js';
 import { runBigFileScenario } from './scenarios/big-file.js';
+import { formatContentCosts, runContentScenario } from './scenarios/content.js';
 import { runDaemonScenario } from './scenarios/daemon.js';
 import { SIZED_SCENARIOS } from './scenarios/sized.js';
 import { runStatusScenario } from './scenarios/status.js';
@@ -50,6 +51,7 @@ async function main() {
   const rows = await runSized(options);
   if (options.only.includes('status')) rows.push(...(await runStatusScenario(options, report)));
   if (options.only.includes('bigfile')) rows.push(...(await runBigFileScenario(options, report)));
+  if (options.only.includes('content')) rows.push(...(await runContentScenario(options, report)));
   let daemon;
   if (options.only.includes('daemon')) {
     report(`daemon: bench/daemon-latency.mjs ${options.idleSeconds}`);
@@ -64,6 +66,7 @@ async function main() {
     '',
     formatRatios(rows, options.sizes),
     '',
+    ...(rows.some((r) => r.name.startsWith('content-')) ? ['Content extraction, cost per item of each kind:', '', formatContentCosts(rows), ''] : []),
     formatGoals(rows, daemon, options),
     '',
     `Drop→plan latency of the peer is its --interval by design (at least 1 minute): it has no watcher.`,
