@@ -1,5 +1,5 @@
-import type fsSync from 'node:fs';
 import { isNoteName } from '../vault/list-items.js';
+import type { EntryTimes } from './inbox-stats.js';
 
 // §6: a note the user is still typing is left alone. Obsidian creates a note empty, then saves the
 // whole text every second or two; a note moved or copied in whole is written once. So a note waits
@@ -21,7 +21,7 @@ export interface Waiting {
 }
 
 // Used by intake before it claims anything: the names to take now, and the notes to come back for.
-export function leaveNotesBeingWritten(names: string[], stats: ReadonlyMap<string, fsSync.Stats>, now: Date, rules: EditRules): { ready: string[]; waiting: Waiting[] } {
+export function leaveNotesBeingWritten(names: string[], stats: ReadonlyMap<string, EntryTimes>, now: Date, rules: EditRules): { ready: string[]; waiting: Waiting[] } {
   const ready: string[] = [];
   const waiting: Waiting[] = [];
   for (const name of names) {
@@ -33,7 +33,7 @@ export function leaveNotesBeingWritten(names: string[], stats: ReadonlyMap<strin
   return { ready, waiting };
 }
 
-function waitFor(relative: string, stat: fsSync.Stats, now: number, rules: EditRules): Omit<Waiting, 'name'> | undefined {
+function waitFor(relative: string, stat: EntryTimes, now: number, rules: EditRules): Omit<Waiting, 'name'> | undefined {
   const created = stat.birthtimeMs > 0 && stat.birthtimeMs <= stat.mtimeMs ? stat.birthtimeMs : undefined;
   if (stat.size === 0) return { until: (created ?? stat.mtimeMs) + rules.emptyWaitMs, why: 'empty' };
   if (rules.openFiles.has(relative)) return { until: stat.mtimeMs + rules.openQuietMs, why: 'open in Obsidian' };

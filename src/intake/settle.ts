@@ -1,13 +1,13 @@
-import type { Stats } from 'node:fs';
 import fsSync from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { EntryTimes } from './inbox-stats.js';
 
 // Files still being written are left for a later run: any file modified within `settleMs` of its
 // stat in `stats` is stat'ed again after one shared wait, and taken only if it did not change.
-export async function settledNames(dir: string, names: string[], stats: ReadonlyMap<string, Stats>, settleMs: number, now: Date, signal: AbortSignal): Promise<{ settled: string[]; busy: string[] }> {
+export async function settledNames(dir: string, names: string[], stats: ReadonlyMap<string, EntryTimes>, settleMs: number, now: Date, signal: AbortSignal): Promise<{ settled: string[]; busy: string[] }> {
   const settled: string[] = [];
-  const recent: { name: string; stat: Stats }[] = [];
+  const recent: { name: string; stat: EntryTimes }[] = [];
   for (const name of names) {
     const stat = stats.get(name);
     if (!stat) continue;

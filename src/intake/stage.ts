@@ -34,12 +34,7 @@ export const intakeStage: Stage = {
     const { take, leftAlone } = await leaveRestoredFiles(ctx.vault, await listCandidates(ctx), { dryRun: !!ctx.dryRun });
     for (const name of leftAlone) ctx.log.debug(`intake: Inbox/${name} was put back by undo and is unchanged since; left alone`);
     result.skipped += leftAlone.length;
-    const stats = statEntries(ctx.vault.inbox, take);
-    const { ready, waiting } = leaveNotesBeingWritten(take, stats, ctx.now(), await editRules(ctx));
-    reportWaiting(ctx, waiting, result);
-    const { settled, busy } = await settledNames(ctx.vault.inbox, ready, stats, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
-    result.skipped += busy.length;
-    if (busy.length > 0) ctx.log.info(`intake: ${busy.length} file(s) still being written, left for the next run`);
+    const settled = await readyToClaim(ctx, take, result);
     if (ctx.dryRun) {
       for (const name of settled) reportDryRun(ctx, name, result);
       return result;
@@ -67,6 +62,18 @@ export const intakeStage: Stage = {
     return result;
   },
 };
+
+// The names to claim now: notes being written and files still settling are left for later.
+async function readyToClaim(ctx: StageContext, take: string[], result: StageResult): Promise<string[]> {
+  const rules = await editRules(ctx);
+  const times = statEntries(ctx.vault.inbox, take);
+  const { ready, waiting } = leaveNotesBeingWritten(take, times, ctx.now(), rules);
+  reportWaiting(ctx, waiting, result);
+  const { settled, busy } = await settledNames(ctx.vault.inbox, ready, times, ctx.config.intake.settleTime, ctx.now(), ctx.signal);
+  result.skipped += busy.length;
+  if (busy.length > 0) ctx.log.info(`intake: ${busy.length} file(s) still being written, left for the next run`);
+  return settled;
+}
 
 async function editRules(ctx: StageContext): Promise<EditRules> {
   const { openNoteQuiet, editQuiet, emptyNoteWait } = ctx.config.intake;

@@ -60,9 +60,18 @@ export async function openRotatingFile(file: string, maxSizeMB: number, onError:
     }
     rotating = true;
     queue = queue.then(async () => {
-      if (!stream) {
-        direct.close();
-        stream = await openStream();
+      try {
+        if (!stream) {
+          direct.close();
+          stream = await openStream();
+        }
+      } catch (error) {
+        // rotating-file-stream could not be loaded (a rebuild under a running daemon): said, and the
+        // lines appended as before, past the limit, until a later batch loads it.
+        onError(error as Error);
+        const failed = direct.append(text);
+        if (failed) onLost(lines, failed);
+        return;
       }
       stream.write(text, (error) => {
         if (error) onLost(lines, error);
@@ -97,12 +106,15 @@ export async function openRotatingFile(file: string, maxSizeMB: number, onError:
 function openDirect(file: string) {
   let fd: number | undefined;
   let size = 0;
+  // A write cut short (a full disk) left part of a line: the next write starts on a new line.
+  let brokenLine = false;
   const open = () => {
     fd = fsSync.openSync(file, fsSync.constants.O_WRONLY | fsSync.constants.O_APPEND | fsSync.constants.O_CREAT | fsSync.constants.O_NOFOLLOW, 0o644);
     size = fsSync.fstatSync(fd).size;
   };
   return {
     fits(bytes: number, limit: number): boolean {
+      if (brokenLine) bytes += 1;
       if (fd === undefined) {
         try {
           open();
@@ -113,14 +125,17 @@ function openDirect(file: string) {
       return size + bytes <= limit;
     },
     append(text: string): Error | undefined {
+      const bytes = Buffer.from(brokenLine ? `\n${text}` : text);
+      let offset = 0;
       try {
         if (fd === undefined) open();
-        const bytes = Buffer.from(text);
-        let offset = 0;
         while (offset < bytes.length) offset += fsSync.writeSync(fd!, bytes, offset);
         size += bytes.length;
+        brokenLine = false;
         return undefined;
       } catch (error) {
+        size += offset;
+        if (offset > 0) brokenLine = true;
         return error as Error;
       }
     },

@@ -14,7 +14,12 @@ import type { Content, ContentKind } from './read-content.js';
 // and a worker that had written to its stdio kept the parent process alive after unref() until
 // it was stopped (Node 20), so a --once with one PDF took ~3 s instead of ~1 s.
 for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[method] = () => {};
-process.stdout.write = process.stderr.write = () => true;
+const dropOutput = (...args: unknown[]): boolean => {
+  const done = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+  done?.();
+  return true;
+};
+process.stdout.write = process.stderr.write = dropOutput as typeof process.stdout.write;
 const READERS: Record<Exclude<ContentKind, 'text'>, (bytes: Uint8Array, maxTextBytes: number) => Promise<Content>> = {
   email: readEmail,
   pdf: readPdf,
