@@ -27,7 +27,7 @@ const HEADING_BYTES = 1024;
 // instead of an open, a read and a parse. Bounded: once full, new notes are read but not kept (so a
 // scan of more notes than fit still finds the first ones); `forgetUnusedNoteHeads` drops the notes
 // not looked at since its last call (filed, renamed, deleted), which the daemon calls every iteration.
-const MAX_CACHED_HEADS = 8192;
+const MAX_CACHED_HEADS = 4096;
 const cache = new Map<string, { stamp: string; result: NoteHeadResult; used: boolean }>();
 
 export function forgetUnusedNoteHeads(): void {

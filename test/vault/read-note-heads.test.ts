@@ -70,7 +70,7 @@ describe('readNoteSummary and its cache', () => {
     const first = path.join(dir, 'first.md');
     await fs.writeFile(first, '---\ntitle: first\n---\n');
     const firstResult = readNoteSummary(first);
-    for (let i = 0; i < 8300; i++) {
+    for (let i = 0; i < 4200; i++) {
       const file = path.join(dir, `n${i}.md`);
       await fs.writeFile(file, `---\ntitle: t${i}\n---\n`);
       expect(titleOf(file)).toBe(`t${i}`);
