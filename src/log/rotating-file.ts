@@ -112,6 +112,12 @@ function openDirect(file: string) {
     fd = fsSync.openSync(file, fsSync.constants.O_WRONLY | fsSync.constants.O_APPEND | fsSync.constants.O_CREAT | fsSync.constants.O_NOFOLLOW, 0o644);
     size = fsSync.fstatSync(fd).size;
   };
+  // Created as soon as the logs are opened, as the stream did: readers may look before the first line.
+  try {
+    open();
+  } catch {
+    // said with the lines of the first write, which tries again
+  }
   return {
     fits(bytes: number, limit: number): boolean {
       if (brokenLine) bytes += 1;

@@ -67,10 +67,11 @@ export async function acquireVaultLock(lockFile: string, startedAt: Date, onComp
   };
   // Acquisition is serialized by a mkdir claim, so nobody reads a half-written ownership.
   const claim = `${lockFile}.acquiring`;
-  if (!(await claimAcquisition(claim).catch((error: Error) => Promise.reject(new Error(`could not take the vault lock ${lockFile}: ${error.message}`, { cause: error }))))) throw new LockHeldError(lockFile, await readLockOwner(lockFile));
+  const claimed = await claimAcquisition(claim).catch((error: Error) => Promise.reject(new Error(`could not take the vault lock ${lockFile}: ${error.message}`, { cause: error })));
+  if (!claimed) throw new LockHeldError(lockFile, await readLockOwner(lockFile));
   try {
     await removeDeadDrafts(claim);
-    release = await lockOrTakeOver(lockFile, () => lockfile.lock(lockFile, lockOptions));
+    release = await lockOrTakeOver(lockFile, () => lockfile.lock(lockFile, lockOptions), claimed === 'after a dead acquirer');
     await writeFileAtomic(ownerFileOf(lockFile), `${JSON.stringify(owner)}\n`);
   } finally {
     await releaseClaim(claim);
@@ -102,7 +103,7 @@ async function reassertLock(lockFile: string, owner: OwnerRecord, why: Error, lo
   const claim = `${lockFile}.acquiring`;
   let claimed = false;
   for (let attempt = 0; attempt < REASSERT_CLAIM_TRIES && !claimed; attempt++) {
-    claimed = await claimAcquisition(claim);
+    claimed = (await claimAcquisition(claim)) !== false;
     if (!claimed) await new Promise((resolve) => setTimeout(resolve, REASSERT_CLAIM_WAIT_MS));
   }
   if (!claimed) throw new Error(`the lock was compromised (${why.message}) and could not be re-asserted: another process kept taking it`);
@@ -137,7 +138,9 @@ function watchForPauses(everyMs: number, staleMs: number, onPause: (pausedMs: nu
 
 // Takes a free lock; takes over at once a lock whose owner died on this host; never one whose owner
 // lives on this host, even when proper-lockfile would call it stale (the owner was stopped, not dead).
-async function lockOrTakeOver(lockFile: string, lock: () => Promise<() => Promise<void>>): Promise<() => Promise<void>> {
+// A lock with no owner record, found under a claim whose holder had died, is that holder's: it was
+// killed between taking the lock and writing its record (a live owner writes it before letting the claim go).
+async function lockOrTakeOver(lockFile: string, lock: () => Promise<() => Promise<void>>, acquirerDied = false): Promise<() => Promise<void>> {
   const recorded = await readLockOwner(lockFile);
   if (recorded && recorded.host === os.hostname() && recorded.pid !== process.pid && (await isOwnerAlive(recorded))) throw new LockHeldError(lockFile, recorded);
   try {
@@ -146,7 +149,7 @@ async function lockOrTakeOver(lockFile: string, lock: () => Promise<() => Promis
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
   }
   const owner = await readLockOwner(lockFile);
-  if (!owner || (await isOwnerAlive(owner))) throw new LockHeldError(lockFile, owner);
+  if (owner ? await isOwnerAlive(owner) : !acquirerDied) throw new LockHeldError(lockFile, owner);
   await fs.rm(lockFile, { recursive: true, force: true });
   try {
     return await lock();
@@ -158,7 +161,7 @@ async function lockOrTakeOver(lockFile: string, lock: () => Promise<() => Promis
 
 // The claim is a folder renamed into place already holding its owner's pid, so a claim left by a
 // process killed mid-acquisition is seen to be dead and taken over at once (§5), not after 10 s.
-async function claimAcquisition(claim: string): Promise<boolean> {
+async function claimAcquisition(claim: string): Promise<false | 'claimed' | 'after a dead acquirer'> {
   const draft = `${claim}-${process.pid}`;
   await fs.rm(draft, { recursive: true, force: true });
   try {
@@ -168,16 +171,18 @@ async function claimAcquisition(claim: string): Promise<boolean> {
     await fs.rm(draft, { recursive: true, force: true });
     throw error;
   }
+  let acquirerDied = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await fs.rename(draft, claim);
-      return true;
+      return acquirerDied ? 'after a dead acquirer' : 'claimed';
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
     }
     if (!(await isClaimDead(claim))) break;
     await fs.rm(claim, { recursive: true, force: true });
+    acquirerDied = true;
   }
   await fs.rm(draft, { recursive: true, force: true });
   return false;
