@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
 import { UsageError, VaultError } from '../errors.js';
-import { writeBriefing } from '../briefing/write-briefing.js';
+import { writeBriefing } from '../views/briefing/write-briefing.js';
 import type { Logger } from '../log/logger.js';
 import { readState } from '../runner/state.js';
 import { vaultLayout } from '../vault/layout.js';

@@ -26,8 +26,9 @@ export const planStage: Stage = {
   async run(ctx, handoff = noHandoff()) {
     const kind = ctx.config.planner.engine === 'command' ? 'heavy' : 'cheap';
     const gate = await ctx.gate.check(kind, undefined, 'planning');
-    if (!gate.ok) return { ...emptyResult(), heldBecause: gate.reason };
-    const result = emptyResult();
+    // Plans intake wrote while it held a note are this stage's work too: "intake 46, plan 46".
+    const result = { ...emptyResult(), processed: handoff.planned.size };
+    if (!gate.ok) return { ...result, heldBecause: gate.reason };
     const names = (await listNotes(ctx.vault.needsAction)).filter((name) => !handoff.planned.has(name));
     const planContext = await readPlanContext(ctx.vault, ctx.config, ctx.now());
     const planner = await choosePlanner(ctx);

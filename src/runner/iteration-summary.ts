@@ -1,7 +1,6 @@
 import type { IterationReport } from './iteration.js';
 
-// The "iteration done: …" line: how many items each stage handled. Plans intake wrote while it held
-// a note count under plan, so "intake 46, plan 46" says what happened, not "plan 0".
+// The "iteration done: …" line: how many items each stage handled.
 
 export interface StageCount {
   stage: string;
@@ -11,10 +10,9 @@ export interface StageCount {
 }
 
 export function countByStage(report: IterationReport): StageCount[] {
-  const plannedAtIntake = report.results.intake?.planned?.length ?? 0;
   return Object.entries(report.results).map(([stage, result]) => ({
     stage,
-    processed: result.processed + (stage === 'plan' ? plannedAtIntake : 0),
+    processed: result.processed,
     failed: result.failed,
     held: result.heldBecause !== undefined,
   }));
@@ -27,10 +25,10 @@ export function summarizeEveryStage(report: IterationReport): string {
   return countByStage(report).map(describe).join(', ');
 }
 
-// The daemon: only the stages that did something (the dashboard is rewritten every time), or null.
+// The daemon: only the stages that did something (routine ones, like the dashboard, left out), or null.
 export function summarizeActiveStages(report: IterationReport): string | null {
   const parts = countByStage(report)
-    .filter((count) => count.stage !== 'dashboard' && (count.processed > 0 || count.failed > 0))
+    .filter((count) => !report.routine.includes(count.stage) && (count.processed > 0 || count.failed > 0))
     .map((count) => describe({ ...count, held: false }));
   for (const stage of report.failedStages) parts.push(`${stage} failed`);
   return parts.length > 0 ? parts.join(', ') : null;

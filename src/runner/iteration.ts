@@ -1,6 +1,6 @@
-import { briefingStage } from '../briefing/stage.js';
+import { briefingStage } from '../views/briefing/stage.js';
 import { completeStage } from '../completion/stage.js';
-import { dashboardStage } from '../dashboard/stage.js';
+import { dashboardStage } from '../views/dashboard/stage.js';
 import { intakeStage } from '../intake/stage.js';
 import { jobsStage } from '../jobs/stage.js';
 import { planStage } from '../planning/stage.js';
@@ -15,6 +15,8 @@ export interface IterationReport {
   failedStages: string[];
   failedItems: number;
   held: { stage: string; reason: string }[];
+  // Stages whose work is the same every iteration (Stage.routine).
+  routine: string[];
 }
 
 export interface IterationOptions {
@@ -26,7 +28,7 @@ export interface IterationOptions {
 
 // A failing stage is logged and counted; the stages after it still run.
 export async function runIteration(stages: readonly Stage[], ctx: StageContext, { counted = true, betweenStages }: IterationOptions = {}): Promise<IterationReport> {
-  const report: IterationReport = { results: {}, failedStages: [], failedItems: 0, held: [] };
+  const report: IterationReport = { results: {}, failedStages: [], failedItems: 0, held: [], routine: stages.filter((stage) => stage.routine).map((stage) => stage.name) };
   const handoff: Handoff = { taken: [], planned: new Set(), planningFollows: false };
   for (const [index, stage] of stages.entries()) {
     if (index > 0) betweenStages?.();

@@ -3,18 +3,9 @@ import type { AuditLog } from '../log/audit.js';
 import type { Logger } from '../log/logger.js';
 import type { AgentState } from './state.js';
 import type { VaultLayout } from '../vault/layout.js';
+import type { Gate } from '../system/gate.js';
 
 // The one contract every stage of an iteration follows.
-
-// Which constraints may hold a piece of work (§12): cheap work waits only for disk space.
-export type WorkKind = 'cheap' | 'heavy';
-
-export type GateDecision = { ok: true } | { ok: false; reason: string };
-
-export interface Gate {
-  // `label` names the stage or job, so the gate can log "held"/"resumed" once per episode for each.
-  check(kind: WorkKind, overrides?: Partial<Config['constraints']>, label?: string): Promise<GateDecision>;
-}
 
 // Where a dry run reports what it would do instead of doing it.
 export type DryRunReport = (line: string) => void;
@@ -61,6 +52,8 @@ export interface Stage {
   plansItems?: boolean;
   // Which run counter of the stats a run of this stage adds to.
   counter?: 'watcherRuns' | 'plannerRuns';
+  // Its work is the same every iteration (the dashboard): the daemon's summary line leaves it out.
+  routine?: boolean;
   run(ctx: StageContext, handoff?: Handoff): Promise<StageResult>;
 }
 
@@ -72,6 +65,3 @@ export function noHandoff(): Handoff {
 export function emptyResult(): StageResult {
   return { processed: 0, skipped: 0, failed: 0 };
 }
-
-// An always-open gate, for --ignore-constraints and for tests that are not about constraints.
-export const OPEN_GATE: Gate = { check: async () => ({ ok: true }) };

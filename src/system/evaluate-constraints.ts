@@ -1,5 +1,5 @@
 import type { ConstraintsConfig } from '../config/schema.js';
-import type { WorkKind } from '../runner/stage.js';
+import type { WorkKind } from './gate.js';
 import type { Readings } from './readings.js';
 
 // Decides whether readings hold a piece of work (§12). Pure: the gate reads, this judges.

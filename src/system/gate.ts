@@ -1,8 +1,20 @@
 import type { Config, ConstraintsConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
-import type { Gate, GateDecision, WorkKind } from '../runner/stage.js';
 import { type ConstraintName, evaluateConstraints, listFailingConstraints } from './evaluate-constraints.js';
 import { type Readings, readConstraintReadings } from './readings.js';
+
+// Which constraints may hold a piece of work (§12): cheap work waits only for disk space.
+export type WorkKind = 'cheap' | 'heavy';
+
+export type GateDecision = { ok: true } | { ok: false; reason: string };
+
+export interface Gate {
+  // `label` names the stage or job, so the gate can log "held"/"resumed" once per episode for each.
+  check(kind: WorkKind, overrides?: Partial<Config['constraints']>, label?: string): Promise<GateDecision>;
+}
+
+// An always-open gate, for --ignore-constraints and for tests that are not about constraints.
+export const OPEN_GATE: Gate = { check: async () => ({ ok: true }) };
 
 // The constraint gate every stage and job asks before working (§12): reads the machine, judges, logs once per episode.
 

@@ -2,7 +2,8 @@ import { defaultConfig, type Config } from '../../src/config/schema.js';
 import { memoryAuditLog } from '../../src/log/audit.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { emptyState } from '../../src/runner/state.js';
-import { OPEN_GATE, type StageContext } from '../../src/runner/stage.js';
+import type { StageContext } from '../../src/runner/stage.js';
+import { OPEN_GATE } from '../../src/system/gate.js';
 import { vaultLayout } from '../../src/vault/layout.js';
 
 // A StageContext on a real vault folder, with an injected clock and in-memory logs.

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { isBriefingDue } from '../../src/briefing/briefing-due.js';
-import { briefingStage } from '../../src/briefing/stage.js';
+import { isBriefingDue } from '../../../src/views/briefing/briefing-due.js';
+import { briefingStage } from '../../../src/views/briefing/stage.js';
 import { makeTempDir } from '../dashboard/vault-tree.js';
 import { makeStageContext } from './stage-context.js';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runBriefingCommand } from '../../src/commands/briefing.js';
-import { defaultConfig } from '../../src/config/schema.js';
-import { UsageError, VaultError } from '../../src/errors.js';
-import { memoryLogger } from '../../src/log/logger.js';
+import { runBriefingCommand } from '../../../src/commands/briefing.js';
+import { defaultConfig } from '../../../src/config/schema.js';
+import { UsageError, VaultError } from '../../../src/errors.js';
+import { memoryLogger } from '../../../src/log/logger.js';
 import { makeTempDir, writeTree } from '../dashboard/vault-tree.js';
 
 let root: string;

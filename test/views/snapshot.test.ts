@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { vaultLayout } from '../../src/vault/layout.js';
 import { readNoteHeads } from '../../src/vault/read-note-heads.js';
-import { readVaultSnapshot } from '../../src/vault/snapshot.js';
-import { ago, makeTempDir, item, note, writeTree } from '../dashboard/vault-tree.js';
+import { readVaultSnapshot } from '../../src/views/snapshot.js';
+import { ago, makeTempDir, item, note, writeTree } from './dashboard/vault-tree.js';
 
 const NOW = new Date(2025, 2, 14, 9, 30);
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { AgentState } from '../runner/state.js';
+import type { AgentState } from '../../runner/state.js';
 
 // How the agent itself is doing, for the briefing's health section.
 

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { readItem } from '../items/item-fields.js';
 import type { Priority } from '../items/priority.js';
 import { summarizeCompletedItem, summarizeOpenItem, planNameOf, type CompletedItem, type OpenItem } from './item-summary.js';
-import type { VaultLayout } from './layout.js';
-import { isPlanName, listFolders, listRegularFiles, withoutAttachments } from './list-items.js';
-import { lastLocalDays, localDay, recentMonths } from './local-day.js';
-import { noteStem } from './note-link.js';
-import { readNoteHeads, type NoteHead, type NoteHeadResult } from './read-note-heads.js';
+import type { VaultLayout } from '../vault/layout.js';
+import { isPlanName, listFolders, listRegularFiles, withoutAttachments } from '../vault/list-items.js';
+import { lastLocalDays, localDay, recentMonths } from '../vault/local-day.js';
+import { noteStem } from '../vault/note-link.js';
+import { readNoteHeads, type NoteHead, type NoteHeadResult } from '../vault/read-note-heads.js';
 
 // One read of the vault for the dashboard and the briefing: what is open, what was finished, how busy it was.
 

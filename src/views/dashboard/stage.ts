@@ -1,10 +1,10 @@
 import { renderDashboardBlock, type FailedJob } from './render-block.js';
 import { updateDashboard } from './update-dashboard.js';
-import type { AgentState } from '../runner/state.js';
-import { readVaultSnapshot } from '../vault/snapshot.js';
-import { emptyResult, type Stage, type StageContext } from '../runner/stage.js';
-import { describeError } from '../runner/item-failures.js';
-import { compareNames } from '../items/compare-text.js';
+import type { AgentState } from '../../runner/state.js';
+import { readVaultSnapshot } from '../snapshot.js';
+import { emptyResult, type Stage, type StageContext } from '../../runner/stage.js';
+import { describeError } from '../../runner/item-failures.js';
+import { compareNames } from '../../items/compare-text.js';
 
 // §9: the last stage of every iteration rewrites the agent's block of Dashboard.md.
 
@@ -26,6 +26,7 @@ export function describeRunner(ctx: Pick<StageContext, 'state' | 'dryRun'>): str
 // Registered last in the iteration, after intake, planning, completion, jobs and the briefing.
 export const dashboardStage: Stage = {
   name: 'dashboard',
+  routine: true,
   async run(ctx: StageContext) {
     const result = emptyResult();
     const decision = await ctx.gate.check('cheap');

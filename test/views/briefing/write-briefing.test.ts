@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { parseGoalsProgress } from '../../src/briefing/goals-progress.js';
-import { writeBriefing } from '../../src/briefing/write-briefing.js';
-import { defaultConfig } from '../../src/config/schema.js';
-import { memoryLogger } from '../../src/log/logger.js';
-import { emptyState, type AgentState } from '../../src/runner/state.js';
-import { parseYamlData } from '../../src/vault/frontmatter.js';
-import { vaultLayout } from '../../src/vault/layout.js';
+import { parseGoalsProgress } from '../../../src/views/briefing/goals-progress.js';
+import { writeBriefing } from '../../../src/views/briefing/write-briefing.js';
+import { defaultConfig } from '../../../src/config/schema.js';
+import { memoryLogger } from '../../../src/log/logger.js';
+import { emptyState, type AgentState } from '../../../src/runner/state.js';
+import { parseYamlData } from '../../../src/vault/frontmatter.js';
+import { vaultLayout } from '../../../src/vault/layout.js';
 import { ago, makeTempDir, item, note, writeTree } from '../dashboard/vault-tree.js';
 
 const NOW = new Date(2025, 2, 14, 8, 30);

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { compareText } from '../items/compare-text.js';
+import { compareText } from '../../items/compare-text.js';
 
 // The runs recorded in Logs/jobs.jsonl since a moment, tolerating a missing file and damaged lines.
 

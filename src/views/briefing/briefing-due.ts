@@ -1,4 +1,4 @@
-import { localDay } from '../vault/local-day.js';
+import { localDay } from '../../vault/local-day.js';
 
 // §10: once a day, on the first iteration at or after briefing.time (local); never for a past day.
 

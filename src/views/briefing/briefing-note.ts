@@ -1,5 +1,5 @@
-import { fenceBlock, spliceAgentBlock, type SplicedNote } from '../vault/agent-block.js';
-import { changedYaml, composeNote, splitFrontmatter, stringifyFrontmatter, type Frontmatter } from '../vault/frontmatter.js';
+import { fenceBlock, spliceAgentBlock, type SplicedNote } from '../../vault/agent-block.js';
+import { changedYaml, composeNote, splitFrontmatter, stringifyFrontmatter, type Frontmatter } from '../../vault/frontmatter.js';
 
 // Briefings/<date>.md belongs to the user except for the agent's block between the markers and the
 // agent's count properties: writing the briefing again keeps every line the user added around it.

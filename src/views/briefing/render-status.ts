@@ -1,8 +1,8 @@
-import { safeInline } from '../vault/note-link.js';
+import { safeInline } from '../../vault/note-link.js';
 import type { AgentHealth } from './agent-health.js';
 import type { GoalsProgress } from './goals-progress.js';
 import type { JobRun, JobRunsSince } from './job-runs.js';
-import { compareNames, groupDigits } from '../items/compare-text.js';
+import { compareNames, groupDigits } from '../../items/compare-text.js';
 
 // The briefing's quieter sections: goals, jobs and the agent's own health.
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { dashboardStage } from '../../src/dashboard/stage.js';
+import { dashboardStage } from '../../../src/views/dashboard/stage.js';
 import { makeStageContext } from '../briefing/stage-context.js';
 import { ago, makeTempDir, item, note, writeTree } from './vault-tree.js';
 

@@ -1,10 +1,10 @@
-import type { CompletedItem, OpenItem } from '../vault/item-summary.js';
-import type { Listed } from '../vault/bounded-list.js';
-import type { FolderCounts, SnapshotOptions, VaultSnapshot } from '../vault/snapshot.js';
+import type { CompletedItem, OpenItem } from '../item-summary.js';
+import type { Listed } from '../bounded-list.js';
+import type { FolderCounts, SnapshotOptions, VaultSnapshot } from '../snapshot.js';
 import type { AgentHealth } from './agent-health.js';
 import type { GoalsProgress } from './goals-progress.js';
 import type { JobRunsSince } from './job-runs.js';
-import { compareText } from '../items/compare-text.js';
+import { compareText } from '../../items/compare-text.js';
 
 // Everything one briefing says, decided before any of it is written down.
 

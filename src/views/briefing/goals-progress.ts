@@ -1,5 +1,5 @@
-import { readHead } from '../vault/read-head.js';
-import { splitFrontmatter } from '../vault/frontmatter.js';
+import { readHead } from '../../vault/read-head.js';
+import { splitFrontmatter } from '../../vault/frontmatter.js';
 
 // Progress on Business_Goals.md: its headings and how many of their checkboxes are ticked. Read, never written.
 

@@ -1,8 +1,8 @@
-import type { Logger } from '../log/logger.js';
-import type { DryRunReport } from '../runner/stage.js';
-import { AGENT_BLOCK_END, AGENT_BLOCK_START, fenceBlock, readBlockNote, spliceAgentBlock, type BlockChange, type SplicedNote } from '../vault/agent-block.js';
-import { writeFileAtomic } from '../vault/files.js';
-import type { VaultLayout } from '../vault/layout.js';
+import type { Logger } from '../../log/logger.js';
+import type { DryRunReport } from '../../runner/stage.js';
+import { AGENT_BLOCK_END, AGENT_BLOCK_START, fenceBlock, readBlockNote, spliceAgentBlock, type BlockChange, type SplicedNote } from '../../vault/agent-block.js';
+import { writeFileAtomic } from '../../vault/files.js';
+import type { VaultLayout } from '../../vault/layout.js';
 
 // Dashboard.md belongs to the user except between the two markers: those bytes are the agent's.
 

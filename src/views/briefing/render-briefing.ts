@@ -1,7 +1,7 @@
 import { capList as capLines, describeItem, dueLines } from '../dashboard/render-block.js';
-import { describeAge, describeWaiting } from '../vault/item-summary.js';
-import { localMinute, parseLocalDay } from '../vault/local-day.js';
-import { safeInline } from '../vault/note-link.js';
+import { describeAge, describeWaiting } from '../item-summary.js';
+import { localMinute, parseLocalDay } from '../../vault/local-day.js';
+import { safeInline } from '../../vault/note-link.js';
 import type { BriefingModel } from './briefing-model.js';
 import { renderGoals, renderHealth, renderJobs } from './render-status.js';
 

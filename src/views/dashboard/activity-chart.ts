@@ -1,4 +1,4 @@
-import type { DayActivity } from '../vault/snapshot.js';
+import type { DayActivity } from '../snapshot.js';
 
 // The Mermaid chart of items received (bars) and completed (line) per day, as a fenced block.
 export function renderActivityChart(days: DayActivity[]): string {

@@ -1,8 +1,8 @@
-import type { Deferral } from '../runner/state.js';
-import { describeAge, describeWaiting, type OpenItem } from '../vault/item-summary.js';
-import { daysBetween, localMinute } from '../vault/local-day.js';
-import { noteStem, safeInline } from '../vault/note-link.js';
-import type { VaultSnapshot } from '../vault/snapshot.js';
+import type { Deferral } from '../../runner/state.js';
+import { describeAge, describeWaiting, type OpenItem } from '../item-summary.js';
+import { daysBetween, localMinute } from '../../vault/local-day.js';
+import { noteStem, safeInline } from '../../vault/note-link.js';
+import type { VaultSnapshot } from '../snapshot.js';
 import { renderActivityChart, summarizeActivity } from './activity-chart.js';
 
 // The agent's block of Dashboard.md (§9): what a person glances at to know where things stand.

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { renderActivityChart } from '../../src/dashboard/activity-chart.js';
-import { renderDashboardBlock, type DashboardInfo } from '../../src/dashboard/render-block.js';
-import type { CompletedItem, OpenItem } from '../../src/vault/item-summary.js';
-import { wikiLink } from '../../src/vault/note-link.js';
-import { openCollector, type VaultSnapshot } from '../../src/vault/snapshot.js';
+import { renderActivityChart } from '../../../src/views/dashboard/activity-chart.js';
+import { renderDashboardBlock, type DashboardInfo } from '../../../src/views/dashboard/render-block.js';
+import type { CompletedItem, OpenItem } from '../../../src/views/item-summary.js';
+import { wikiLink } from '../../../src/vault/note-link.js';
+import { openCollector, type VaultSnapshot } from '../../../src/views/snapshot.js';
 
 const NOW = new Date(2025, 2, 14, 9, 5);
 const INFO: DashboardInfo = { now: NOW, runnerState: 'daemon (pid 42)', deferred: [], failedItems: [], failedJobs: [] };

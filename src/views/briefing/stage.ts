@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { isBriefingDue } from './briefing-due.js';
 import { briefingName, writeBriefing } from './write-briefing.js';
-import { exists } from '../vault/files.js';
-import { localDay } from '../vault/local-day.js';
-import { emptyResult, type Stage, type StageContext } from '../runner/stage.js';
+import { exists } from '../../vault/files.js';
+import { localDay } from '../../vault/local-day.js';
+import { emptyResult, type Stage, type StageContext } from '../../runner/stage.js';
 
 // §10: writes today's briefing on the first iteration at or after briefing.time, once a day.
 

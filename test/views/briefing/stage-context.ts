@@ -1,9 +1,10 @@
-import { defaultConfig } from '../../src/config/schema.js';
-import { memoryAuditLog } from '../../src/log/audit.js';
-import { memoryLogger } from '../../src/log/logger.js';
-import { emptyState } from '../../src/runner/state.js';
-import { OPEN_GATE, type StageContext } from '../../src/runner/stage.js';
-import { vaultLayout } from '../../src/vault/layout.js';
+import { defaultConfig } from '../../../src/config/schema.js';
+import { memoryAuditLog } from '../../../src/log/audit.js';
+import { memoryLogger } from '../../../src/log/logger.js';
+import { emptyState } from '../../../src/runner/state.js';
+import type { StageContext } from '../../../src/runner/stage.js';
+import { OPEN_GATE } from '../../../src/system/gate.js';
+import { vaultLayout } from '../../../src/vault/layout.js';
 
 // A stage context on a real temporary vault with a clock the test moves by hand.
 export function makeStageContext(root: string, start: Date) {

@@ -1,9 +1,9 @@
 import { normalizePriority, type Priority } from '../items/priority.js';
 import { readItem } from '../items/item-fields.js';
 import type { Item } from '../items/item.js';
-import { daysBetween, localDay, noteDay } from './local-day.js';
-import { wikiLink } from './note-link.js';
-import type { NoteHead } from './read-note-heads.js';
+import { daysBetween, localDay, noteDay } from '../vault/local-day.js';
+import { wikiLink } from '../vault/note-link.js';
+import type { NoteHead } from '../vault/read-note-heads.js';
 
 // One item as the dashboard and the briefing show it, built from the heads of its note and its plan.
 

@@ -1,4 +1,4 @@
-import { localDay, parseLocalDay } from '../vault/local-day.js';
+import { localDay, parseLocalDay } from '../../vault/local-day.js';
 
 // Which stretch of time a briefing describes: today's runs up to now; another day's is the 24 hours
 // before that day's briefing.time, so `briefing --date 2026-11-30` tells about 30 November, not today.

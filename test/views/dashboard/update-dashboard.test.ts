@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { DASHBOARD_END as END, DASHBOARD_START as START, spliceDashboard, updateDashboard } from '../../src/dashboard/update-dashboard.js';
-import { memoryLogger } from '../../src/log/logger.js';
-import { vaultLayout } from '../../src/vault/layout.js';
+import { DASHBOARD_END as END, DASHBOARD_START as START, spliceDashboard, updateDashboard } from '../../../src/views/dashboard/update-dashboard.js';
+import { memoryLogger } from '../../../src/log/logger.js';
+import { vaultLayout } from '../../../src/vault/layout.js';
 import { makeTempDir } from './vault-tree.js';
 
 const BLOCK = 'NEW BLOCK';
