@@ -12,11 +12,12 @@ const USAGE = `usage: node bench/run.js [options]
   --big-mb N         size of the big dropped file in MB (default 1024)
   --content-items N  items of each kind in the content scenario (default 20)
   --idle-seconds N   idle window passed to bench/daemon-latency.mjs (default 20)
-  --keep             keep the work folders under bench/.work/`;
+  --keep             keep the work folders under bench/.work/
+  --env-as-is        keep NODE_EXTRA_CA_CERTS for our processes (by default it is unset: see README)`;
 
 // Reads argv into options; throws with the usage text on anything it does not know.
 export function parseBenchArgs(argv) {
-  const options = { runs: 3, statusRuns: 10, sizes: [1, 1000, 10000], only: [...ALL_SCENARIOS], statusFiles: 100000, bigMB: 1024, contentItems: 20, idleSeconds: 20, keep: false };
+  const options = { runs: 3, statusRuns: 10, sizes: [1, 1000, 10000], only: [...ALL_SCENARIOS], statusFiles: 100000, bigMB: 1024, contentItems: 20, idleSeconds: 20, keep: false, envAsIs: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -34,6 +35,7 @@ export function parseBenchArgs(argv) {
     else if (flag === '--content-items') options.contentItems = positive(flag, value());
     else if (flag === '--idle-seconds') options.idleSeconds = positive(flag, value());
     else if (flag === '--keep') options.keep = true;
+    else if (flag === '--env-as-is') options.envAsIs = true;
     else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { VAULT_FOLDERS } from './make-inputs.js';
@@ -14,7 +15,17 @@ export function copyPeer(dir) {
   fs.cpSync(PEER_DIR, dir, { recursive: true });
   makeWritable(dir);
   for (const folder of VAULT_FOLDERS) fs.mkdirSync(path.join(dir, folder), { recursive: true });
-  return (mode) => ['python3', [path.join(dir, 'scripts', 'run_ai_employee.py'), mode]];
+  const python = pythonInterpreter();
+  return (mode) => [python, [path.join(dir, 'scripts', 'run_ai_employee.py'), mode]];
+}
+
+let interpreter;
+// The interpreter python3 stands for. A version manager's python3 (pyenv's shim) is a shell script
+// that adds ~200 ms to every start; the peer's own stages already run sys.executable, so its
+// top-level start is measured the same way: the real binary.
+export function pythonInterpreter() {
+  interpreter ??= execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim() || 'python3';
+  return interpreter;
 }
 
 // The shared copy is read-only; the copy must be writable for the peer to work and to be removed.
