@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { itemFields } from '../items/item-fields.js';
 import type { Item } from '../items/item.js';
-import { composeNote } from '../vault/frontmatter.js';
+import { changedYaml, composeNote } from '../vault/frontmatter.js';
 import { createFileExclusive, exists, numberedName, type FileContent } from '../vault/files.js';
 import { bodyOf, readNoteHead } from '../vault/note-file.js';
 import { noteStem } from '../vault/note-link.js';
-import { yamlWithAgentFields } from './agent-fields-yaml.js';
 import { hashFile } from './hash-file.js';
 import { claimHash, reserveNames, type IntakeOptions } from './name-reservations.js';
 import { writeOrDropPlan } from './undo-plan-ahead.js';
@@ -33,7 +32,7 @@ export async function takeInNote(stagedFile: string, originalName: string, id: s
       const planFor = readWhole && !hash.duplicateOf ? planAhead : undefined;
       const plan = planFor && (await planFor({ fileName: name, stem: noteStem(name), id, kind: 'note', received, frontmatter: user, text: body.toString('utf8') }));
       if (plan) Object.assign(item, { status: 'planned', plan: plan.stem });
-      const prefix = composeNote(yamlWithAgentFields(note.split, itemFields(item)));
+      const prefix = composeNote(changedYaml(note.split, itemFields(item)), '', note.split.kind === 'yaml' ? note.split : undefined);
       const content: FileContent = readWhole ? Buffer.concat([prefix, body]) : { prefix, copyFrom: stagedFile, fromOffset: note.split.bodyOffset };
       if (await writeOrDropPlan(plan, () => createFileExclusive(path.join(targetDir, name), content))) {
         hash.settle(hash.duplicateOf ? undefined : name);

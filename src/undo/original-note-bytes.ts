@@ -2,24 +2,16 @@ import { createHash } from 'node:crypto';
 import { isAgentKey } from '../items/item-fields.js';
 import type { Item } from '../items/item.js';
 import { changedYaml, composeNote, splitFrontmatter } from '../vault/frontmatter.js';
+import { editTopLevelKeys, topLevelKeyOf } from '../vault/yaml-lines.js';
 
 // A note as the user dropped it: the item note without the agent's fields. Intake kept the body byte
 // for byte and recorded the original's sha256, so each way of taking the fields out is checked
 // against it; when none matches (the note changed since), the user's text as it is now comes back.
 
-const TOP_LEVEL_KEY = /^(?:"([^"]+)"|'([^']+)'|([^\s#'"-][^:]*?))\s*:(?:\s|$)/;
-
-// Drops the agent's top-level keys (and their indented or list continuation lines) from the YAML lines.
+// Drops the agent's top-level keys (and their continuation lines) from the YAML lines.
 function withoutAgentLines(yamlText: string, item: Item): string {
-  const kept: string[] = [];
-  let dropping = false;
-  for (const line of yamlText.split(/(?<=\n)/)) {
-    const key = TOP_LEVEL_KEY.exec(line);
-    if (key) dropping = isAgentKey(key[1] ?? key[2] ?? key[3]!, item);
-    else if (!/^[\s-]/.test(line) || line.trim() === '') dropping = false;
-    if (!dropping) kept.push(line);
-  }
-  return kept.join('');
+  const agentKeys = yamlText.split(/(?<=\n)/).map(topLevelKeyOf).filter((key): key is string => key !== undefined && isAgentKey(key, item));
+  return editTopLevelKeys(yamlText, Object.fromEntries(agentKeys.map((key) => [key, undefined])), '\n') ?? yamlText;
 }
 
 function sha256(bytes: Buffer): string {
@@ -46,7 +38,7 @@ export function originalNoteBytes(note: Buffer, item: Item): OriginalNote {
   const candidates = [
     userLines.trim() === '' ? body : Buffer.concat([Buffer.from(opening + userLines + closing), body]),
     Buffer.concat([Buffer.from(opening + userLines + closing), body]),
-    composeNote(changedYaml(split, Object.fromEntries(agentKeys.map((key) => [key, undefined]))), body),
+    composeNote(changedYaml(split, Object.fromEntries(agentKeys.map((key) => [key, undefined]))), body, split),
   ];
   const exact = candidates.find((candidate) => sha256(candidate) === item.sha256);
   return exact ? { bytes: exact, exact: true } : { bytes: candidates[0]!, exact: false };

@@ -4,6 +4,7 @@ import type * as Yaml from 'yaml';
 import type { Document } from 'yaml';
 import { parseSimpleFrontmatter } from './simple-frontmatter.js';
 import { writeFlatYaml } from './write-flat-yaml.js';
+import { editTopLevelKeys } from './yaml-lines.js';
 
 // The YAML libraries load on first use (synchronously, as the codec is): most notes have no
 // frontmatter or the agent's flat one, which the fast path reads and writes without them.
@@ -20,10 +21,20 @@ const stringify = (value: unknown, options?: Yaml.ToStringOptions) => yaml().str
 
 export type Frontmatter = Record<string, unknown>;
 
+export type Eol = '\n' | '\r\n';
+
+// How a note's fences are written: its line ending, and whether it starts with a byte-order mark.
+export interface NoteStyle {
+  eol: Eol;
+  bom: boolean;
+}
+
 export type SplitNote =
   | { kind: 'none'; bodyOffset: 0 }
-  // `document` is absent when the fast path read it (flat frontmatter as the agent writes it).
-  | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number; document?: Document }
+  // `yamlText` is the text between the fences exactly as written; `eol` and `bom` are the note's own
+  // line ending and byte-order mark, kept when it is written again. `document` is absent when the
+  // fast path read it (flat frontmatter as the agent writes it) or the note has CRLF line endings.
+  | { kind: 'yaml'; data: Frontmatter; yamlText: string; bodyOffset: number; eol: Eol; bom: boolean; document?: Document }
   | { kind: 'invalid'; reason: string };
 
 // Matched against the head decoded as latin1, so a UTF-8 BOM shows up as its three bytes.
@@ -73,7 +84,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // Splits the head of a note into its YAML frontmatter (parsed) and the byte offset where the body starts.
 export function splitFrontmatter(head: Uint8Array): SplitNote {
   const simple = parseSimpleFrontmatter(head);
-  if (simple) return { kind: 'yaml', data: simple.data, yamlText: Buffer.from(head.buffer, head.byteOffset + 4, Math.max(0, simple.bodyOffset - 8)).toString('utf8'), bodyOffset: simple.bodyOffset };
+  if (simple) return { kind: 'yaml', data: simple.data, yamlText: Buffer.from(head.buffer, head.byteOffset + 4, Math.max(0, simple.bodyOffset - 8)).toString('utf8'), bodyOffset: simple.bodyOffset, eol: '\n', bom: false };
   const probe = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, MAX_FRONTMATTER_BYTES + 1024));
   const opening = OPEN.exec(probe.toString('latin1'));
   if (!opening) return { kind: 'none', bodyOffset: 0 };
@@ -93,22 +104,26 @@ export function splitFrontmatter(head: Uint8Array): SplitNote {
     // gray-matter cuts the matter at "\n---", which would leave a CRLF note's last value ending in "\r".
     const file = matter()(fenced.replace(/\r\n/g, '\n'), { engines, language: 'yaml' });
     if (!isPlainObject(file.data)) return { kind: 'invalid', reason: 'frontmatter is not a mapping' };
-    const yamlText = file.matter.replace(/^[^\r\n]*\r?\n/, '');
-    return { kind: 'yaml', data: { ...file.data }, yamlText, bodyOffset: close.end, document: document ?? parseDocument(yamlText, YAML_OPTIONS) };
+    const yamlText = strictUtf8.decode(probe.subarray(opening[0].length, close.start));
+    const eol: Eol = opening[0].endsWith('\r\n') ? '\r\n' : '\n';
+    const bom = opening[0].startsWith('\xEF\xBB\xBF');
+    // The parsed document's positions are those of the text without CRs: it serves LF notes only.
+    const parsed = yamlText.includes('\r') ? undefined : (document ?? parseDocument(yamlText, YAML_OPTIONS));
+    return { kind: 'yaml', data: { ...file.data }, yamlText, bodyOffset: close.end, eol, bom, ...(parsed ? { document: parsed } : {}) };
   } catch (error) {
     return { kind: 'invalid', reason: `frontmatter does not parse: ${(error as Error).message}` };
   }
 }
 
-// The closing fence: a line that is exactly --- (or ...); returns the offset just past its newline.
-function findClosingFence(buf: Buffer, from: number): { end: number } | undefined {
+// The closing fence: a line that is exactly --- (or ...); returns where it starts and the offset just past its newline.
+function findClosingFence(buf: Buffer, from: number): { start: number; end: number } | undefined {
   let lineStart = from;
   while (lineStart < buf.length && lineStart <= MAX_FRONTMATTER_BYTES) {
     let lineEnd = buf.indexOf(0x0a, lineStart);
     const last = lineEnd === -1;
     if (last) lineEnd = buf.length;
     const line = buf.toString('latin1', lineStart, lineEnd).replace(/\r$/, '');
-    if (line === '---' || line === '...') return { end: last ? buf.length : lineEnd + 1 };
+    if (line === '---' || line === '...') return { start: lineStart, end: last ? buf.length : lineEnd + 1 };
     if (last) return undefined;
     lineStart = lineEnd + 1;
   }
@@ -132,16 +147,39 @@ export function stringifyFrontmatter(data: Frontmatter): string {
   return writeFlatYaml(data) ?? stringify(data, { lineWidth: 0 });
 }
 
-// A complete note: fenced YAML, then the body exactly as given.
-export function composeNote(yamlText: string, body: string | Uint8Array = ''): Buffer {
-  const yaml = yamlText.endsWith('\n') || yamlText === '' ? yamlText : `${yamlText}\n`;
-  return Buffer.concat([Buffer.from(`---\n${yaml}---\n`), typeof body === 'string' ? Buffer.from(body) : body]);
+// A complete note: fenced YAML, then the body exactly as given; `style` is the note's own (CRLF, BOM).
+export function composeNote(yamlText: string, body: string | Uint8Array = '', style: NoteStyle = { eol: '\n', bom: false }): Buffer {
+  const { eol, bom } = style;
+  const yaml = yamlText.endsWith('\n') || yamlText === '' ? yamlText : `${yamlText}${eol}`;
+  return Buffer.concat([Buffer.from(`${bom ? '\uFEFF' : ''}---${eol}${yaml}---${eol}`), typeof body === 'string' ? Buffer.from(body) : body]);
 }
 
-// The frontmatter of a note with `changes` applied (undefined deletes a key), as YAML text.
+// The frontmatter of a note with `changes` applied (undefined deletes a key), as YAML text. The
+// changed keys' lines are edited and every other line is left as the user wrote it; only when that
+// would not read back as intended (a flow mapping, a key written twice…) is the document re-serialised.
 export function changedYaml(split: SplitNote, changes: Frontmatter): string {
   if (split.kind !== 'yaml') return stringifyFrontmatter(changes);
-  return updateYaml(split.document ?? split.yamlText, changes);
+  const lines = Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value === undefined ? undefined : withEol(stringifyFrontmatter({ [key]: value }), split.eol)]));
+  const edited = editTopLevelKeys(split.yamlText, lines, split.eol);
+  if (edited !== undefined && readsBackAs(edited, { ...split.data, ...changes })) return edited;
+  return withEol(updateYaml(split.document ?? split.yamlText, changes), split.eol);
+}
+
+function withEol(text: string, eol: Eol): string {
+  return eol === '\n' ? text : text.replace(/\r?\n/g, eol);
+}
+
+// Whether YAML text parses to exactly `expected` (keys in order; undefined values are absent).
+function readsBackAs(yamlText: string, expected: Frontmatter): boolean {
+  const want = JSON.stringify(expected);
+  // Most frontmatter is plain enough for the fast reader, which agrees with the full parser whenever it answers.
+  const simple = parseSimpleFrontmatter(Buffer.from(`---\n${yamlText}${yamlText === '' || yamlText.endsWith('\n') ? '' : '\n'}---\n`));
+  if (simple) return JSON.stringify(simple.data) === want;
+  try {
+    return JSON.stringify(parseYamlData(yamlText)) === want;
+  } catch {
+    return false;
+  }
 }
 
 // Parses a whole note already read as text; frontmatter {} when it has none or it is broken.

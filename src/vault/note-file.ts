@@ -48,7 +48,7 @@ export async function readNoteData(file: string): Promise<Frontmatter | undefine
 // `editBody` applies only to a body read whole (a body past the head is copied as it is).
 export function contentWithChanges(file: string, note: NoteHead, changes: Frontmatter, editBody?: (body: string) => string): FileContent {
   if (note.split.kind === 'invalid') throw new UnreadableNoteError(`its frontmatter cannot be read (${note.split.reason})`);
-  const prefix = composeNote(changedYaml(note.split, changes));
+  const prefix = composeNote(changedYaml(note.split, changes), '', note.split.kind === 'yaml' ? note.split : undefined);
   const bodyOffset = note.split.bodyOffset;
   if (note.size > note.head.length) return { prefix, copyFrom: file, fromOffset: bodyOffset };
   const body = note.head.subarray(bodyOffset);

@@ -85,6 +85,66 @@ describe("the user's frontmatter survives every step", () => {
   });
 });
 
+// Values YAML would write back differently (found on real notes: ids past 2^53, zip codes, ISBNs,
+// phone numbers), comments, a folded block, odd indentation and trailing blanks: every line stays as typed.
+const TRICKY_YAML = [
+  'tweet_id: 1384901234567890123',
+  'zip: 02134',
+  'isbn: 0140449264',
+  'phone: +4915112345678',
+  'hex: 0xFF',
+  'price: 1e3',
+  'type: "[[Cities]]"   # a link to the category',
+  'multiline: >',
+  '  folded text',
+  '  continues here',
+  'parent:',
+  '  -',
+  '    - grandchild1: 1',
+  'empty: ',
+  "quoted: 'single'",
+].join('\n');
+
+// The lines between the fences, as bytes would show them.
+function frontmatterLines(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/(?<=\n)/);
+  return lines.slice(1, lines.indexOf(lines[0]!, 1));
+}
+
+describe("the user's frontmatter lines are kept byte for byte", () => {
+  test.each([
+    ['LF', '\n', ''],
+    ['CRLF with a byte-order mark', '\r\n', '\uFEFF'],
+  ])('%s: intake, planning and filing change no line of theirs and keep the line endings', async (_label, eol, bom) => {
+    const userLines = TRICKY_YAML.split('\n').map((line) => `${line}${eol}`);
+    const note = `${bom}---${eol}${userLines.join('')}---${eol}Call the archive about the scans.${eol}`;
+    const root = await vault({ 'Inbox/Archive.md': note, 'ai-employee.yaml': FAST });
+    await once(root);
+    const taken = await fs.readFile(path.join(root, 'Needs_Action', 'Archive.md'), 'utf8');
+    expect(taken.startsWith(`${bom}---${eol}${userLines.join('')}`)).toBe(true);
+
+    const planFile = path.join(root, 'Plans', 'PLAN_Archive.md');
+    await fs.writeFile(planFile, (await fs.readFile(planFile, 'utf8')).replace(/- \[ \]/g, '- [x]'));
+    await once(root);
+    const [month] = await listDir(path.join(root, 'Done'));
+    const filed = await fs.readFile(path.join(root, 'Done', month!, 'Archive.md'), 'utf8');
+    expect(filed.startsWith(bom)).toBe(true);
+    const lines = frontmatterLines(filed);
+    expect(lines.slice(0, userLines.length)).toEqual(userLines);
+    expect(lines.slice(userLines.length).every((line) => line.startsWith('ai_') && line.endsWith(eol) && !line.slice(0, -eol.length).includes('\r'))).toBe(true);
+    expect(lines).toContain(`ai_status: done${eol}`);
+    expect(filed.endsWith(`---${eol}Call the archive about the scans.${eol}`)).toBe(true);
+  });
+
+  test('a note put straight into Needs_Action/ is planned with its lines unchanged', async () => {
+    const root = await vault({ 'Needs_Action/Archive.md': `---\n${TRICKY_YAML}\n---\nCall the archive.\n`, 'ai-employee.yaml': FAST });
+    await once(root);
+    const planned = await fs.readFile(path.join(root, 'Needs_Action', 'Archive.md'), 'utf8');
+    expect(planned.startsWith(`---\n${TRICKY_YAML}\nai_`)).toBe(true);
+    expect(parse(frontmatterLines(planned).join(''))).toMatchObject({ ai_status: 'planned', ai_plan: '[[PLAN_Archive]]' });
+  });
+});
+
 describe('a vault written by version 0.1.0 (before the ai_ prefix)', () => {
   // Made by running 0.1.0 (commit 8cc8619) --once on four drops, then ticking one plan and running again.
   const fixture = fileURLToPath(new URL('../fixtures/vault-from-0.1.0/', import.meta.url));

@@ -12,17 +12,18 @@ export interface ReadBack {
   body: Buffer;
 }
 
-// Splits a note written by the agent: it always starts with "---\n" and closes with a "---" line.
+// Splits a note written by the agent: "---" on its first line (after the user's byte-order mark, if
+// their note had one, and with their line ending), closed by a "---" line.
 export function splitNoteBytes(bytes: Buffer): ReadBack {
   const text = bytes.toString('latin1');
-  if (!text.startsWith('---\n')) throw new Error(`note does not start with a frontmatter fence: ${JSON.stringify(text.slice(0, 40))}`);
-  const close = /^---\r?$/m;
-  const rest = text.slice(4);
-  const match = close.exec(rest);
+  const opening = /^(?:\xEF\xBB\xBF)?---\r?\n/.exec(text);
+  if (!opening) throw new Error(`note does not start with a frontmatter fence: ${JSON.stringify(text.slice(0, 40))}`);
+  const start = opening[0].length;
+  const match = /^---\r?$/m.exec(text.slice(start));
   if (!match) throw new Error('note has no closing fence');
-  const yamlEnd = 4 + match.index;
+  const yamlEnd = start + match.index;
   const bodyStart = yamlEnd + match[0].length + 1;
-  const yamlText = bytes.subarray(4, yamlEnd).toString('utf8');
+  const yamlText = bytes.subarray(start, yamlEnd).toString('utf8');
   return { data: (parse(yamlText) ?? {}) as Record<string, any>, yamlText, body: bytes.subarray(bodyStart) };
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { yamlWithAgentFields } from '../../src/intake/agent-fields-yaml.js';
+
 import { itemFields } from '../../src/items/item-fields.js';
 import type { Item } from '../../src/items/item.js';
-import { composeNote, splitFrontmatter } from '../../src/vault/frontmatter.js';
+import { changedYaml, composeNote, splitFrontmatter } from '../../src/vault/frontmatter.js';
 import { originalNoteBytes } from '../../src/undo/original-note-bytes.js';
 
 // Intake adds the agent's lines after the user's; undo takes them out again and checks the sha256 intake recorded.
@@ -15,7 +15,7 @@ function takeIn(original: string): { note: Buffer; item: Item } {
   const bytes = Buffer.from(original);
   const split = splitFrontmatter(bytes);
   const body = bytes.subarray(split.kind === 'yaml' ? split.bodyOffset : 0);
-  return { note: composeNote(yamlWithAgentFields(split, itemFields(item)), body), item };
+  return { note: composeNote(changedYaml(split, itemFields(item)), body), item };
 }
 
 describe('originalNoteBytes', () => {

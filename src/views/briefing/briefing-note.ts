@@ -22,5 +22,5 @@ export function spliceBriefing(existing: Buffer | null, properties: Frontmatter,
     return { ...spliced, content: composeNote(stringifyFrontmatter(properties), spliced.content) };
   }
   const spliced = spliceAgentBlock(existing.subarray(split.bodyOffset), block, label);
-  return { ...spliced, content: composeNote(changedYaml(split, propertyChanges(split.data, properties)), spliced.content) };
+  return { ...spliced, content: composeNote(changedYaml(split, propertyChanges(split.data, properties)), spliced.content, split) };
 }
