@@ -12,7 +12,7 @@ import { summarizeActiveStages } from '../runner/iteration-summary.js';
 import { ITERATION_STAGES, type IterationReport } from '../runner/iteration.js';
 import { openSession, type Session, type SessionOptions } from '../runner/session.js';
 import { jobsStage } from '../jobs/stage.js';
-import { describeError } from '../runner/item-failures.js';
+import { describeError } from '../pipeline/item-failures.js';
 import { forgetUnusedNoteHeads } from '../vault/read-note-heads.js';
 
 // --daemon (§5): hold the vault, react to drops and plan edits within a second, run a full

@@ -4,7 +4,7 @@ import type { JobRunRecord } from './history.js';
 import { markJobRunning, markJobSeen, noteJobRun, noteJobSkipped } from './job-state.js';
 import { runJob } from './run-job.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
-import { emptyResult, type Stage, type StageContext, type StageResult } from '../runner/stage.js';
+import { emptyResult, type Stage, type StageContext, type StageResult } from '../pipeline/stage.js';
 
 // Due jobs run side by side, so one slow job does not hold back the others.
 const PARALLEL_JOBS = 4;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PlanContext, PlanItem } from './planner.js';
 import { planWithRules } from './rules/rules.js';
-import type { StageContext } from '../runner/stage.js';
+import type { StageContext } from '../pipeline/stage.js';
 import { removeFile } from '../vault/files.js';
 import { findOwnPlan, planStem, writeNewPlan } from './write-plan.js';
 

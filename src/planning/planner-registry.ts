@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { StageContext } from '../runner/stage.js';
+import type { StageContext } from '../pipeline/stage.js';
 import type { PlanContext, PlanDraft, PlanItem } from './planner.js';
 import { planWithRules } from './rules/rules.js';
 

@@ -4,8 +4,8 @@ import { dashboardStage } from '../views/dashboard/stage.js';
 import { intakeStage } from '../intake/stage.js';
 import { jobsStage } from '../jobs/stage.js';
 import { planStage } from '../planning/stage.js';
-import type { Handoff, Stage, StageContext, StageResult } from './stage.js';
-import { describeError } from './item-failures.js';
+import type { Handoff, Stage, StageContext, StageResult } from '../pipeline/stage.js';
+import { describeError } from '../pipeline/item-failures.js';
 
 // §5: one iteration runs these stages in this order. Adding a stage is adding a line here.
 export const ITERATION_STAGES: readonly Stage[] = [intakeStage, planStage, completeStage, jobsStage, briefingStage, dashboardStage];

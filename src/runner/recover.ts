@@ -5,7 +5,7 @@ import { recoverStaged } from '../intake/recover-staged.js';
 import { releaseClaim } from '../intake/staging.js';
 import { removeLeftoverTemps } from '../vault/files.js';
 import { listFolders } from '../vault/list-items.js';
-import { emptyResult, type StageContext } from './stage.js';
+import { emptyResult, type StageContext } from '../pipeline/stage.js';
 
 // Finishes what a killed run left, once, right after the lock is taken and before any stage:
 // temporary files, claims in staging, filings in the completion journal. Never held by the gate.

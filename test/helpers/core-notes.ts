@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { Stage, StageContext, StageResult } from '../../src/runner/stage.js';
+import type { Stage, StageContext, StageResult } from '../../src/pipeline/stage.js';
 
 // Reading notes back the way a user (or Obsidian) would: fenced YAML on top, then the body bytes.
 

@@ -2,7 +2,7 @@ import { defaultConfig, type Config } from '../../src/config/schema.js';
 import { memoryAuditLog } from '../../src/log/audit.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { emptyState } from '../../src/runner/state.js';
-import type { StageContext } from '../../src/runner/stage.js';
+import type { StageContext } from '../../src/pipeline/stage.js';
 import { OPEN_GATE } from '../../src/system/gate.js';
 import { vaultLayout } from '../../src/vault/layout.js';
 

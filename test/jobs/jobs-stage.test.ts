@@ -9,7 +9,7 @@ import { memoryAuditLog } from '../../src/log/audit.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { emptyState, type AgentState } from '../../src/runner/state.js';
 import { jobsStage } from '../../src/jobs/stage.js';
-import type { StageContext } from '../../src/runner/stage.js';
+import type { StageContext } from '../../src/pipeline/stage.js';
 import { OPEN_GATE, type Gate } from '../../src/system/gate.js';
 import { vaultLayout } from '../../src/vault/layout.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { describeError } from '../../src/runner/item-failures.js';
+import { describeError } from '../../src/pipeline/item-failures.js';
 import { createFileExclusive, ensureDir, moveNoOverwrite, writeFileAtomic } from '../../src/vault/files.js';
 import { FileWriteError } from '../../src/vault/write-error.js';
 import { tempVaults } from '../helpers/make-vault.js';

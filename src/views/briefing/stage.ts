@@ -3,7 +3,7 @@ import { isBriefingDue } from './briefing-due.js';
 import { briefingName, writeBriefing } from './write-briefing.js';
 import { exists } from '../../vault/files.js';
 import { localDay } from '../../vault/local-day.js';
-import { emptyResult, type Stage, type StageContext } from '../../runner/stage.js';
+import { emptyResult, type Stage, type StageContext } from '../../pipeline/stage.js';
 
 // §10: writes today's briefing on the first iteration at or after briefing.time, once a day.
 

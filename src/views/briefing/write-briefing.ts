@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../../config/schema.js';
 import type { Logger } from '../../log/logger.js';
 import type { AgentState } from '../../runner/state.js';
-import type { DryRunReport } from '../../runner/stage.js';
+import type { DryRunReport } from '../../pipeline/stage.js';
 import { readBlockNote } from '../../vault/agent-block.js';
 import { ensureDir, writeFileAtomic } from '../../vault/files.js';
 import type { VaultLayout } from '../../vault/layout.js';

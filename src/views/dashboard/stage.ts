@@ -2,8 +2,8 @@ import { renderDashboardBlock, type FailedJob } from './render-block.js';
 import { updateDashboard } from './update-dashboard.js';
 import type { AgentState } from '../../runner/state.js';
 import { readVaultSnapshot } from '../snapshot.js';
-import { emptyResult, type Stage, type StageContext } from '../../runner/stage.js';
-import { describeError } from '../../runner/item-failures.js';
+import { emptyResult, type Stage, type StageContext } from '../../pipeline/stage.js';
+import { describeError } from '../../pipeline/item-failures.js';
 import { compareNames } from '../../items/compare-text.js';
 
 // §9: the last stage of every iteration rewrites the agent's block of Dashboard.md.

@@ -1,5 +1,5 @@
 import type { Logger } from '../../log/logger.js';
-import type { DryRunReport } from '../../runner/stage.js';
+import type { DryRunReport } from '../../pipeline/stage.js';
 import { AGENT_BLOCK_END, AGENT_BLOCK_START, fenceBlock, readBlockNote, spliceAgentBlock, type BlockChange, type SplicedNote } from '../../vault/agent-block.js';
 import { writeFileAtomic } from '../../vault/files.js';
 import type { VaultLayout } from '../../vault/layout.js';

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { AuditLog } from '../log/audit.js';
 import type { Logger } from '../log/logger.js';
-import type { AgentState } from './state.js';
+import type { AgentState } from '../runner/state.js';
 import type { VaultLayout } from '../vault/layout.js';
 import type { Gate } from '../system/gate.js';
 
