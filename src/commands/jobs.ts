@@ -81,5 +81,5 @@ export interface ReadJobHistoryOptions {
 
 // `jobs history [NAME]`: the last `limit` recorded runs, oldest first; damaged lines are passed over.
 export async function readJobHistory({ vault, name, limit }: ReadJobHistoryOptions): Promise<JobRunRecord[]> {
-  return readJobRecords(vaultLayout(vault).logs, { ...(name !== undefined ? { name } : {}), limit });
+  return (await readJobRecords(vaultLayout(vault).logs, { ...(name !== undefined ? { name } : {}), limit })).records;
 }

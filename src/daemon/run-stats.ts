@@ -1,3 +1,4 @@
+import { formatUptime } from '../system/uptime.js';
 import type { Stats } from '../runner/state.js';
 
 // The daemon's final log line (§5): what this run did, from the stats at its start and at its end.
@@ -13,7 +14,7 @@ export function snapshotStats(stats: Stats): StatsSnapshot {
 export function describeRunStats(startedAt: Date, endedAt: Date, start: StatsSnapshot, end: StatsSnapshot): string {
   const delta = (key: keyof StatsSnapshot) => end[key] - start[key];
   return [
-    `uptime ${formatUptime(endedAt.getTime() - startedAt.getTime())}`,
+    `uptime ${formatUptime((endedAt.getTime() - startedAt.getTime()) / 1000)}`,
     `${delta('iterations')} iterations`,
     `${delta('errors')} errors`,
     `${delta('watcherRuns')} watcher runs`,
@@ -21,13 +22,3 @@ export function describeRunStats(startedAt: Date, endedAt: Date, start: StatsSna
   ].join(', ');
 }
 
-export function formatUptime(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) return `${h}h ${pad(m)}m ${pad(s)}s`;
-  if (m > 0) return `${m}m ${pad(s)}s`;
-  return `${s}s`;
-}

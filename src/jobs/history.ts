@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { appendLine, ensureDir } from '../vault/files.js';
 
 // Logs/jobs.jsonl: one JSON line per job run (§11), appended by runJob and read by `jobs history`.
@@ -38,33 +37,61 @@ export async function appendJobRecord(logsDir: string, record: JobRunRecord): Pr
 
 const RESULTS = new Set<string>(['ok', 'failed', 'timeout']);
 
+// One line as a run record, or null when it is not one (cut short, edited, from another program).
 function parseRecord(line: string): JobRunRecord | null {
   try {
     const value = JSON.parse(line) as Partial<JobRunRecord> | null;
-    if (!value || typeof value !== 'object') return null;
-    if (typeof value.name !== 'string' || typeof value.start !== 'string' || !RESULTS.has(String(value.result))) return null;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+    if (typeof value.name !== 'string' || typeof value.start !== 'string' || Number.isNaN(Date.parse(value.start)) || !RESULTS.has(String(value.result))) return null;
     return value as JobRunRecord;
   } catch {
     return null;
   }
 }
 
-// The last `limit` runs (of one job, or of all), oldest first; damaged lines are passed over.
-export async function readJobRecords(logsDir: string, options: { name?: string; limit: number }): Promise<JobRunRecord[]> {
-  const kept: JobRunRecord[] = [];
-  let stream;
+export interface JobRecordFilter {
+  name?: string;
+  // Runs that started in [since, until].
+  since?: Date;
+  until?: Date;
+  // Only the last `limit` of the runs that pass.
+  limit?: number;
+}
+
+export interface JobRecords {
+  records: JobRunRecord[];
+  // Lines that were not a run record.
+  badLines: number;
+}
+
+// The one reader of Logs/jobs.jsonl (`jobs history`, the briefing): the runs that pass the filter,
+// oldest first; never through a symlink; a missing file, a damaged line or a read error part-way
+// keeps what could be read.
+export async function readJobRecords(logsDir: string, filter: JobRecordFilter = {}): Promise<JobRecords> {
+  const found: JobRecords = { records: [], badLines: 0 };
+  let handle: fs.FileHandle;
   try {
-    stream = createReadStream(jobsFile(logsDir), { encoding: 'utf8' });
-    await new Promise<void>((resolve, reject) => stream!.once('open', () => resolve()).once('error', reject));
+    handle = await fs.open(jobsFile(logsDir), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   } catch {
-    return [];
+    return found;
   }
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    const record = parseRecord(line);
-    if (!record || (options.name !== undefined && record.name !== options.name)) continue;
-    kept.push(record);
-    if (kept.length > options.limit) kept.shift();
+  try {
+    for await (const line of handle.readLines()) {
+      if (line.trim() === '') continue;
+      const record = parseRecord(line);
+      if (!record) found.badLines++;
+      else if (passes(record, filter)) found.records.push(record);
+      if (filter.limit !== undefined && found.records.length > filter.limit) found.records.shift();
+    }
+  } catch {
+    // A read error part-way (the file rotated, a bad disk block) keeps what was read so far.
+  } finally {
+    await handle.close().catch(() => {});
   }
-  return kept;
+  return found;
+}
+
+function passes(record: JobRunRecord, { name, since, until }: JobRecordFilter): boolean {
+  const start = Date.parse(record.start);
+  return (name === undefined || record.name === name) && (!since || start >= since.getTime()) && (!until || start <= until.getTime());
 }

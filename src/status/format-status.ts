@@ -1,3 +1,4 @@
+import { formatUptime } from '../system/uptime.js';
 import type { StatusReport } from '../commands/status.js';
 
 const STATE_LINE: Record<StatusReport['state'], string> = {
@@ -33,9 +34,3 @@ function pausedLine(report: StatusReport): string {
   return `NOT HEALTHY — the lock is held by a live process (pid ${report.pid}) that has not refreshed it ${since} (stopped or suspended?); it is not taken over`;
 }
 
-function formatUptime(seconds: number): string {
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor((seconds % 86400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return d > 0 ? `${d}d ${h}h ${m}m` : h > 0 ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
-}

@@ -50,7 +50,7 @@ const cwdJob = (schedule: Record<string, unknown>, extra: Record<string, unknown
   ...extra,
 });
 
-const records = () => readJobRecords(path.join(vault, 'Logs'), { limit: 100 });
+const records = async () => (await readJobRecords(path.join(vault, 'Logs'), { limit: 100 })).records;
 
 describe('jobsStage', () => {
   test('an `every` job never run before runs at once, and is recorded in jobs.jsonl and state', async () => {

@@ -122,7 +122,7 @@ describe('runJob', () => {
     expect(log.lines.some((l) => l.includes('job backup: still running from before; this run is skipped'))).toBe(true);
     await fs.writeFile(releaseFile, '');
     expect(await first).toMatchObject({ result: 'ok', output: 'released\n' });
-    expect(await readJobRecords(path.join(vault, 'Logs'), { limit: 10 })).toHaveLength(1);
+    expect((await readJobRecords(path.join(vault, 'Logs'), { limit: 10 })).records).toHaveLength(1);
     const again = await runJob(backup, { vaultRoot: vault, now: clock, log });
     expect(again).toMatchObject({ result: 'ok' });
   });

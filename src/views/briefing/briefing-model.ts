@@ -3,7 +3,7 @@ import type { Listed } from '../bounded-list.js';
 import type { FolderCounts, SnapshotOptions, VaultSnapshot } from '../snapshot.js';
 import type { AgentHealth } from './agent-health.js';
 import type { GoalsProgress } from './goals-progress.js';
-import type { JobRunsSince } from './job-runs.js';
+import type { JobRecords } from '../../jobs/history.js';
 import { compareText } from '../../items/compare-text.js';
 
 // Everything one briefing says, decided before any of it is written down.
@@ -38,7 +38,7 @@ export interface BriefingModel {
   stale: Listed<OpenItem>;
   goals: GoalsProgress;
   health: AgentHealth;
-  jobs: JobRunsSince;
+  jobs: JobRecords;
 }
 
 export interface BriefingInputs {
@@ -53,7 +53,7 @@ export interface BriefingInputs {
   snapshot: VaultSnapshot;
   goals: GoalsProgress;
   health: AgentHealth;
-  jobs: JobRunsSince;
+  jobs: JobRecords;
 }
 
 function within(iso: string | null, since: Date, now: Date): boolean {

@@ -45,7 +45,7 @@ export function renderSummary(model: BriefingModel): string {
     model.highPriority.count > 0 ? `${model.highPriority.count} high priority` : '',
   ].filter(Boolean);
   const open = model.open === 0 ? 'Nothing is open.' : `${plural(model.open, 'item')} open${urgent.length > 0 ? `: ${urgent.join(', ')}` : ''}.`;
-  const problems = model.health.errors > 0 || model.jobs.runs.some((run) => run.result !== 'ok') ? ' The agent has something to report below.' : '';
+  const problems = model.health.errors > 0 || model.jobs.records.some((run) => run.result !== 'ok') ? ' The agent has something to report below.' : '';
   const greet = model.otherDay ? '' : `${greeting(model.now)} `;
   return `${greet}${since}: ${plural(model.received.count, 'new item')}, ${model.completed.length} completed. ${open}${problems}`;
 }
@@ -93,7 +93,7 @@ export function briefingProperties(model: BriefingModel): Record<string, unknown
     overdue: model.overdue.count,
     due_today: model.dueToday.count,
     stale: model.stale.count,
-    jobs_failed: model.jobs.runs.filter((run) => run.result !== 'ok').length,
+    jobs_failed: model.jobs.records.filter((run) => run.result !== 'ok').length,
   };
 }
 

@@ -1,7 +1,8 @@
+import { formatUptime } from '../../system/uptime.js';
 import { safeInline } from '../../vault/note-link.js';
 import type { AgentHealth } from './agent-health.js';
 import type { GoalsProgress } from './goals-progress.js';
-import type { JobRun, JobRunsSince } from './job-runs.js';
+import type { JobRecords, JobRunRecord } from '../../jobs/history.js';
 import { compareNames, groupDigits } from '../../items/compare-text.js';
 
 // The briefing's quieter sections: goals, jobs and the agent's own health.
@@ -25,17 +26,18 @@ export function renderGoals(goals: GoalsProgress): string[] {
   return [...lines, ''];
 }
 
-function describeRun(run: JobRun): string {
+function describeRun(run: JobRunRecord): string {
   if (run.result === 'ok') return 'ok';
   if (run.result === 'timeout') return 'timed out';
-  return run.exitCode === null ? 'failed' : `failed (exit ${run.exitCode})`;
+  return typeof run.exitCode !== 'number' ? 'failed' : `failed (exit ${run.exitCode})`;
 }
 
 // "## Jobs": one line per job that ran, with how its runs ended and how the last one did.
-export function renderJobs(jobs: JobRunsSince): string[] {
+export function renderJobs(jobs: JobRecords): string[] {
   const lines = ['## Jobs'];
-  const byName = new Map<string, JobRun[]>();
-  for (const run of jobs.runs) byName.set(run.name, [...(byName.get(run.name) ?? []), run]);
+  const byName = new Map<string, JobRunRecord[]>();
+  const byStart = [...jobs.records].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  for (const run of byStart) byName.set(run.name, [...(byName.get(run.name) ?? []), run]);
   if (byName.size === 0) lines.push('No jobs ran.');
   for (const [name, runs] of [...byName].sort(([a], [b]) => compareNames(a, b))) {
     const failed = runs.filter((run) => run.result !== 'ok').length;
@@ -48,13 +50,6 @@ export function renderJobs(jobs: JobRunsSince): string[] {
   return [...lines, ''];
 }
 
-function describeUptime(seconds: number): string {
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  if (days > 0) return `${days} d ${hours} h`;
-  return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
-}
 
 function describeBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -66,7 +61,7 @@ function describeBytes(bytes: number): string {
 export function renderHealth(health: AgentHealth): string[] {
   const lines = [
     '## Agent health',
-    `- Uptime: ${health.uptimeSeconds === null ? 'not running' : describeUptime(health.uptimeSeconds)}`,
+    `- Uptime: ${health.uptimeSeconds === null ? 'not running' : formatUptime(health.uptimeSeconds)}`,
     `- Iterations: ${health.iterations} · errors: ${health.errors}${health.lastError ? ` (last: ${safeInline(health.lastError, 100)})` : ''}`,
     `- Held: ${health.deferred.length === 0 ? 'nothing' : health.deferred.map((held) => `${safeInline(held.stage)} (${safeInline(held.reason)})`).join(', ')}`,
   ];

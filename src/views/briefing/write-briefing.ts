@@ -12,7 +12,7 @@ import { briefingSnapshotOptions, buildBriefingModel, type BriefingModel } from 
 import { spliceBriefing } from './briefing-note.js';
 import { briefingWindow } from './briefing-window.js';
 import { readGoalsProgress } from './goals-progress.js';
-import { readJobRunsSince } from './job-runs.js';
+import { readJobRecords } from '../../jobs/history.js';
 import { briefingProperties, renderBriefingBlock } from './render-briefing.js';
 
 // Gathers what a briefing needs from the vault, the state and the logs, and writes Briefings/<date>.md.
@@ -55,7 +55,7 @@ export async function gatherBriefing(layout: VaultLayout, options: WriteBriefing
     readVaultSnapshot(layout, { now: until, doneMonths: monthsCovering(since, until), ...briefingSnapshotOptions({ date: options.date, now: until, since, otherDay, staleDays }) }),
     readGoalsProgress(layout.goals),
     readAgentHealth(layout.root, logFile, state, now),
-    readJobRunsSince(path.join(layout.logs, 'jobs.jsonl'), since, until),
+    readJobRecords(layout.logs, { since, until }),
   ]);
   if (jobs.badLines > 0) options.log.warn(`briefing: skipped ${jobs.badLines} unreadable line(s) in Logs/jobs.jsonl`);
   return buildBriefingModel({ date: options.date, now: until, writtenAt: now, since, sinceLastBriefing, otherDay, staleDays, snapshot, goals, health, jobs });

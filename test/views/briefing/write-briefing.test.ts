@@ -117,7 +117,7 @@ describe('writeBriefing', () => {
     expect(text).not.toContain('secret output');
     expect(log.lines.join('\n')).toMatch(/WARNING - briefing: skipped 1 unreadable line/);
     const health = sectionOf(text, 'Agent health');
-    expect(health).toContain('- Uptime: 1 d 2 h');
+    expect(health).toContain('- Uptime: 1d 2h 0m');
     expect(health).toContain('- Iterations: 312 · errors: 2');
     expect(health).toContain('- Held: plan (battery 9% is below 15%)');
     expect(health).toMatch(/- Disk free: [\d,]+ MB/);
