@@ -93,12 +93,16 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   // Recovery runs once, under the lock, before the first stage, never held by the gate.
   let recovered = false;
   let markedNotSaved = !dryRun && (await hasStateNotSavedMark(layout.stateFile));
+  // What the last save wrote, heartbeat aside: closing right after an iteration's save writes nothing new.
+  let saved: string | undefined;
+  const unsaved = () => JSON.stringify(state, (key, value) => (key === 'heartbeatAt' ? undefined : value)) !== saved;
   const writeLatestState = async () => {
     state.heartbeatAt = options.now().toISOString();
     const latest = gate.latest();
     if (latest) state.constraints = latest as unknown as Record<string, unknown>;
     try {
       await writeState(layout.stateFile, state);
+      saved = JSON.stringify(state, (key, value) => (key === 'heartbeatAt' ? undefined : value));
     } catch (error) {
       await markStateNotSaved(layout.stateFile);
       markedNotSaved = true;
@@ -148,7 +152,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       return true;
     },
     async close() {
-      await saveState().catch((error: Error) => logs.log.error(`could not save the state (--status will say so): ${describeError(error, layout.root)}`));
+      if (unsaved()) await saveState().catch((error: Error) => logs.log.error(`could not save the state (--status will say so): ${describeError(error, layout.root)}`));
       // A compromised lock may already be someone else's: leave it (and its owner record) alone.
       if (!lost.signal.aborted) await lock?.release();
       await logs.close();
