@@ -2,7 +2,7 @@
 // imported parts (daemon, jobs, content readers, the command planner…) as chunks loaded only when
 // used. Start-up is mostly module resolution and compilation of many small files (issue 16); the
 // bundle makes it a few. bin/ai-employee.js runs the bundle when it exists, else dist/cli.js.
-// The content worker and the libraries only it loads stay as they are (dist/items/content/worker.js).
+// The content reader process and the libraries only it loads stay as they are (dist/items/content/reader-process.js).
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
@@ -19,7 +19,7 @@ await build({
   target: 'node20',
   sourcemap: false,
   logLevel: 'warning',
-  // Loaded in the content worker or on demand by require (the note codec's YAML libraries, chrono):
+  // Loaded in the content reader process or on demand by require (the note codec's YAML libraries, chrono):
   // resolved from node_modules at run time, so import and require share one copy of each.
   external: ['unpdf', 'mammoth', 'tesseract.js', '@tesseract.js-data/*', 'chrono-node', 'chrono-node/*', 'postal-mime', 'html-to-text', 'yaml', 'gray-matter'],
   // proper-lockfile's graceful-fs patches fs on load (~14 ms of every start) to retry on EMFILE, which

@@ -3,7 +3,7 @@
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 // Used by the command planner (planner.concurrency programs at once) and the content readers (one
-// worker thread at a time), however many items a stage hands them together.
+// reader process at a time), however many items a stage hands them together.
 export function createLimiter(limit: number): Limiter {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency limit must be a whole number ≥ 1, got ${limit}`);
   let running = 0;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { makeDocx } from '../fixtures/content/make-docx.js';
+import { makeDocx, makeZip } from '../fixtures/content/make-docx.js';
 import { makeMultipart } from '../fixtures/content/make-email.js';
 import { makePdf } from '../fixtures/content/make-pdf.js';
 import { readNote, sha256 } from '../helpers/core-notes.js';
@@ -58,5 +58,16 @@ describe('content read at intake', () => {
     expect(sha256(await fs.readFile(path.join(root, 'Needs_Action', 'broken.pdf')))).toBe(sha256(broken));
     expect(run.stderr.split('\n').filter((line) => /no text read from Inbox\/broken\.pdf/.test(line))).toHaveLength(1);
     expect(await listDir(path.join(root, 'Plans'))).toEqual(['PLAN_broken.pdf.md', 'PLAN_lease.docx.md']);
+  });
+
+  test('a zip-bomb .docx gets a companion without text and one log line, moves unchanged, and the run is healthy', async () => {
+    const bomb = makeZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': `<w:document><w:body><w:p><w:r><w:t>${'All work and no play. '.repeat(3_000_000)}</w:t></w:r></w:p></w:body></w:document>` }, { deflate: true, claimedSize: 4096 });
+    const root = await vault({ 'Inbox/bomb.docx': bomb, 'Inbox/lease.docx': makeDocx(['Sign the lease renewal.']), 'ai-employee.yaml': FAST });
+    const run = await once(root);
+    expect(sha256(await fs.readFile(path.join(root, 'Needs_Action', 'bomb.docx')))).toBe(sha256(bomb));
+    expect((await readNote(path.join(root, 'Needs_Action', 'bomb.docx.md'))).body.toString()).toContain('_No text was read: its text unzips to more than 32 MB, not read_');
+    expect(run.stderr.split('\n').filter((line) => /no text read from Inbox\/bomb\.docx/.test(line))).toHaveLength(1);
+    expect((await readNote(path.join(root, 'Needs_Action', 'lease.docx.md'))).body.toString()).toContain('Sign the lease renewal.');
+    expect(await listDir(path.join(root, '.ai-employee', 'staging')).catch(() => [])).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
-import { readInWorker } from './run-in-worker.js';
+import { readInProcess } from './read-in-process.js';
 import { readText } from './text.js';
 
 // §6.1: the text of a dropped file, read by the reader of its kind. Everything but plain text is
-// parsed in a worker thread with a memory limit and a timeout, so a hostile file cannot hurt the run.
+// parsed in a child process with a memory limit and a timeout, so a hostile file cannot hurt the run.
 
 export type ContentKind = 'email' | 'pdf' | 'docx' | 'html' | 'text' | 'image';
 export interface EmailFacts { from?: string; fromAddress?: string; to?: string; subject?: string; date?: Date; messageId?: string; bulk: boolean; automated: boolean }
@@ -37,7 +37,7 @@ export async function readContent(file: string, kind: ContentKind, options: Read
     const limit = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
     if (stat.size > limit) return { ok: false, reason: `larger than ${Math.round(limit / 1024 / 1024)} MB, not read` };
     if (kind === 'text') return readText(await fs.readFile(file), options.maxTextBytes);
-    return await readInWorker(file, kind, options);
+    return await readInProcess(file, kind, options);
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }

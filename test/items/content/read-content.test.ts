@@ -2,12 +2,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readContent } from '../../../src/items/content/read-content.js';
-import { makeDocx } from '../../fixtures/content/make-docx.js';
+import { makeDocx, makeZip } from '../../fixtures/content/make-docx.js';
 import { makeEmail, makeMultipart } from '../../fixtures/content/make-email.js';
 import { makePdf } from '../../fixtures/content/make-pdf.js';
 import { makeTempDir } from '../../helpers/make-vault.js';
 
-// §6.1 on files the tests build; the readers run in their worker thread, as in a real run.
+// §6.1 on files the tests build; the readers run in their child process, as in a real run.
 
 const LIMIT = { maxTextBytes: 256 * 1024 };
 
@@ -134,6 +134,19 @@ describe('broken and hostile files give a reason, never an exception', () => {
       if (i % 7 === 3) expect(result.ok, names[i]).toBe(false);
       else expect(result, names[i]).toMatchObject({ ok: true, content: { text: expect.stringContaining(`Invoice ${i} due soon`) } });
     });
+  });
+
+  test('a zip-bomb .docx (a few hundred KB whose XML unzips to 64 MB) is refused before it is parsed', async () => {
+    const bomb = makeZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': `<w:document><w:body><w:p><w:r><w:t>${'All work and no play. '.repeat(3_000_000)}</w:t></w:r></w:p></w:body></w:document>` }, { deflate: true, claimedSize: 4096 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await read('bomb.docx', bomb, 'docx')).toEqual({ ok: false, reason: 'its text unzips to more than 32 MB, not read' });
+  });
+
+  test('a reader that fills its heap dies alone: this process lives, and the next file reads normally', async () => {
+    // 8 MB of paragraphs pass the unzip cap; mammoth's document tree of them does not fit in 24 MB.
+    const heavy = makeDocx(Array.from({ length: 250_000 }, (_, i) => `Paragraph ${i}`), { deflate: true });
+    expect(await read('heavy.docx', heavy, 'docx', { maxMemoryMB: 24 })).toEqual({ ok: false, reason: 'needed more than 24 MB to read, stopped' });
+    expect(await read('ok.docx', makeDocx(['fine']), 'docx', { maxMemoryMB: 24 })).toMatchObject({ ok: true, content: { text: expect.stringContaining('fine') } });
   });
 
   test('OCR without the optional packages says what is missing', async () => {
