@@ -137,7 +137,8 @@ describe('planWithRules', () => {
 describe('what makes a plan right (issue 13)', () => {
   test('"urgent" inside a quote or a recipe paragraph does not make an item high', () => {
     expect(planWithRules(makeItem({ text: '> This is urgent, said the king.\n\nA passage I liked.' }), CTX).priority).toBe('low');
-    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('low');
+    // "Keep some stock" is an imperative, so the note asks something; "in case of emergency" is a contingency, not urgency.
+    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('normal');
   });
 
   test('a request with a deadline tomorrow is high; a greeting is not part of the step', () => {

@@ -105,11 +105,20 @@ describe('steps suited to the item’s kind', () => {
 
 describe('due date and priority on steps', () => {
   test('the due date goes on the last step; ⏫ on every step when high', () => {
-    const steps = buildSteps(makeItem({ text: '- [ ] a\n- [ ] b 📅 2026-02-10\n- [ ] c' }), '2026-02-01', true);
+    const steps = buildSteps(makeItem({ text: 'Call the bank. Send the form.' }), '2026-02-01', true);
     expect(steps).toEqual([
-      { text: 'a', high: true },
-      { text: 'b', due: '2026-02-10', fields: '⏫ 📅 2026-02-10', high: true },
-      { text: 'c', due: '2026-02-01', high: true },
+      { text: 'Call the bank', high: true },
+      { text: 'Send the form', due: '2026-02-01', high: true },
+    ]);
+  });
+
+  // Issue D7: Tasks shows the item's task and the plan's copy; the copy must not claim a priority or a date the user never set.
+  test('checkboxes copied from the item keep exactly their own fields, even on a high plan with a due date', () => {
+    const steps = buildSteps(makeItem({ text: '- [ ] #task Throw the trash away\n- [ ] b 📅 2026-02-10\n- [ ] c 🔽' }), '2026-02-01', true);
+    expect(steps).toEqual([
+      { text: '#task Throw the trash away' },
+      { text: 'b', due: '2026-02-10', fields: '📅 2026-02-10' },
+      { text: 'c', fields: '🔽' },
     ]);
   });
 

@@ -4,10 +4,11 @@ import { isInvitation } from './email-steps.js';
 import { isReceipt, owesMoney } from './money.js';
 import { looksLikeScam, SCAM_STEPS } from './scam-signs.js';
 import { readHandbookKeywords } from './handbook-keywords.js';
-import { readItemKind, readStringField, readUserText } from './item-text.js';
+import { readKindTag, readStringField, readUserText } from './item-text.js';
 import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { choosePriority } from './priority.js';
-import { buildSteps, readCheckboxSteps, readDeadlineText, readQuestions, readRequests } from './steps.js';
+import { buildSteps, readCheckboxSteps, readDeadlineText } from './steps.js';
+import { readQuestions, readRequests } from './requests.js';
 
 const TAG = /^[\p{L}\p{N}_/-]{1,60}$/u;
 const RECEIPT_STEPS = [{ text: 'A receipt: nothing to pay; keep it for your records' }, { text: 'File it' }];
@@ -48,7 +49,7 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
     steps: scam ? SCAM_STEPS : receipt ? RECEIPT_STEPS : buildSteps(item, due, priority === 'high', asks || due !== undefined, owed),
     priority,
     ...(due ? { due } : {}),
-    tags: [...new Set(['ai-employee', readItemKind(item), ...ownTags])],
+    tags: [...new Set(['ai-employee', readKindTag(item), ...ownTags])],
     planner: 'rules',
   };
 }
