@@ -157,3 +157,31 @@ describe('what makes a plan right (issue 13)', () => {
     expect(planWithRules(makeItem({ text: 'Reset the admin password ASAP.' }), CTX).steps[0]).toMatchObject({ text: 'Reset the admin password ASAP', high: true });
   });
 });
+
+// Issue: the trial set of 49 items labelled blind (plans for replies, notes and clippings).
+describe('plans for replies and typed notes', () => {
+  const DEC_2 = { ...CTX, now: new Date(2026, 11, 2, 9) };
+  const note = (text: string) => planWithRules(makeItem({ text, received: new Date(2026, 11, 2, 9) }), DEC_2);
+  const reply = (text: string) =>
+    planWithRules(makeItem({ kind: 'email', title: 'Re: Dietary Requirements for Team Dinner on Friday', email: { from: 'Jane <jane@x.test>', subject: 'Re: Dietary Requirements for Team Dinner on Friday', date: new Date(2023, 10, 14, 14) }, text }), DEC_2);
+
+  test.each([
+    ['an FYI reply: the subject’s event is not its due', "Hi, I just can't eat shellfish. Thanks", undefined],
+    ['a reply that asks: the subject’s day is the due', 'Please let the venue know.', '2023-11-17'],
+  ])('%s', (_case, text, due) => {
+    expect(reply(text).due).toBe(due);
+  });
+
+  test.each([
+    ['URGENT: submit the expense report today, finance closes the month at 5pm', 'high', '2026-12-02'],
+    ["Mom's birthday on the 12th - order flowers by Thursday", 'high', '2026-12-03'],
+    ["Call back Dr. Ruiz's office about the MRI results - they said it's important, call before noon Monday", 'normal', '2026-12-07'],
+    ['Send the revised budget to finance by Friday', 'normal', '2026-12-04'],
+    ['Someday: learn to play the cello', 'low', undefined],
+    ['Follow up with Acme about the overdue invoice #4471 (was due Nov 20)', 'high', '2026-11-20'],
+  ])('%j -> %s, due %s', (text, priority, due) => {
+    const draft = note(text);
+    expect(draft.priority).toBe(priority);
+    expect(draft.due).toBe(due);
+  });
+});

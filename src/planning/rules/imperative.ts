@@ -24,9 +24,13 @@ until up upon via with within without
 hi hello hey dear thanks thank sorry congrats congratulations welcome cheers regards best please
 yes no ok okay well oh wow great good nice glad happy sad fine sure cool awesome lovely perfect
 hope love like enjoy hate wish note worth given taken written seen broken chosen known
+believe imagine guess think suppose wonder mind
 half most many several few much more less least lot lots plenty enough quite rather very too
 not never always often sometimes usually ever almost nearly
 `.trim().split(/\s+/));
+
+// Verbs whose bare form ends as a past tense does.
+const ED_VERBS = new Set(['shred', 'need', 'feed', 'bleed', 'speed', 'seed', 'embed', 'heed', 'proceed', 'succeed', 'exceed', 'breed', 'wed']);
 
 // What follows an imperative's verb: an object's first word.
 // A small count ("Order 3 boxes"), not a year or a timestamp.
@@ -40,6 +44,6 @@ export function imperativeVerb(sentence: string): string | undefined {
   if (!match) return undefined;
   const word = match[1]!.toLowerCase();
   if (word.length < 2 || NOT_VERBS.has(word) || !OBJECT_START.test(match[2]!)) return undefined;
-  if (/(?:ing|ed|ly)$/.test(word) || /[^su]s$/.test(word)) return undefined;
+  if (/(?:ing|ly)$/.test(word) || (/ed$/.test(word) && !ED_VERBS.has(word)) || /[^su]s$/.test(word)) return undefined;
   return word;
 }

@@ -46,7 +46,7 @@ const LABEL_LINE = /^[\p{L}]+\s+[\p{L}]+\s*:\s/u;
 
 const POLITE_START = /^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?]{0,40}[,!]\s*|\p{Lu}\p{Ll}+,\s+(?=(?:can|could|would|will|please|pls|kindly)\b)|(?:please|pls|kindly|also|then|and)[,\s]+|(?:can|could|would|will)\s+(?:you|we|i)\s+(?:please\s+)?)+/iu;
 // "Could you get them to me by tomorrow?", "Can we get: …": a request for any verb.
-const REQUEST = /^(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,!]\s*|\p{Lu}\p{Ll}+,\s+)?(?:can|could|would|will)\s+(?:you|we|i)\s+(?:please\s+)?(?!(?:be|have|know|like|mind|think|say|imagine|help)\b)[a-z]{2,}\b/iu;
+const REQUEST = /^(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,!]\s*|\p{Lu}\p{Ll}+,\s+)?(?:can|could|would|will)\s+(?:you|we|i)\s+(?:please\s+)?(?!(?:be|have|know|like|mind|think|say|imagine|believe|help)\b)[a-z]{2,}\b/iu;
 // "I hope you can check it", "I was wondering if you could send…", "I need you to sign…": the step is what follows.
 const INDIRECT_REQUEST = /\b(?:i\s+(?:was\s+|am\s+)?(?:hope|hoping|wonder(?:ing)?)\s+(?:if\s+|whether\s+|that\s+)?you\s+(?:can|could|would|will|might)|(?:would\s+)?(?:appreciate\s+(?:it\s+)?|be\s+(?:great|grateful|helpful|awesome|good)\s+)if\s+you\s+(?:can|could|would)|(?:i|we)\s+(?:need|want|would\s+like|['’]d\s+like)\s+you\s+to|any\s+chance\s+you\s+(?:can|could))\s+(?:please\s+)?(?=[a-z]{2,})/i;
 // "I wanted to discuss the payment system": the writer's own next step with the reader; not "I wanted
@@ -94,8 +94,16 @@ export const readRequestList = rememberLast((text): readonly Request[] => {
   return found;
 });
 
-// Used by priority and due dates: the sentences that ask for something.
-export const readRequests = rememberLast((text): readonly string[] => readRequestList(text).map((request) => request.sentence));
+// Used by priority: the sentences that ask the reader for something (others' action items only
+// when there is none of the reader's: "Priya: draft the newsletter copy" is not the reader's newsletter).
+export const readRequests = rememberLast((text): readonly string[] => readOwnRequests(text).map((request) => request.sentence));
+
+// Used for steps: the reader's own requests, else everyone's.
+export function readOwnRequests(text: string): readonly Request[] {
+  const requests = readRequestList(text);
+  const mine = requests.filter((request) => !request.theirs);
+  return mine.length > 0 ? mine : requests;
+}
 
 // Used for the due date and the email reply step: is this sentence a request, a to-do or an instruction?
 export function isActionSentence(sentence: string): boolean {

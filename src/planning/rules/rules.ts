@@ -22,7 +22,6 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const sent = item.email?.date;
   const received = sent && !Number.isNaN(sent.getTime()) ? sent : Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
   const userText = readUserText(item);
-  const dateWords = [readStringField(item, 'title'), item.title, readDeadlineText(userText)].join('\n');
   const requests = readRequests(userText);
   const ownTasks = readCheckboxSteps(item.text);
   const receipt = ownTasks.length === 0 && isReceipt([item.title, item.email?.subject, userText].join('\n'));
@@ -31,6 +30,10 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const sentByMachine = scam || !!(item.email?.bulk || item.email?.automated);
   // A person's question asks for an answer, an invitation for an RSVP; a receipt asks for nothing.
   const asks = !receipt && !scam && (requests.length > 0 || ownTasks.length > 0 || isInvitation(item) || (item.kind === 'email' && !sentByMachine && readQuestions(userText).length > 0));
+  // An email's subject names the thread's event ("Team Dinner on Friday"): a deadline only when the
+  // email asks for something, not on a reply that only informs.
+  const subject = item.kind === 'email' && !asks ? undefined : item.title;
+  const dateWords = [readStringField(item, 'title'), subject, readDeadlineText(userText)].join('\n');
   // A machine's mail that asks nothing has no deadline of the user's ("Next Week" in an advert).
   const due = sentByMachine && !asks ? readOwnDue(item.frontmatter.due) : chooseDueDate(item.frontmatter.due, dateWords, received);
   // Urgency counts where it matters: the title and subject, and the sentences that ask for something.
@@ -54,10 +57,11 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   };
 }
 
-// A deadline within two days of when the item arrived (or was sent).
+// A deadline today or tomorrow, counted from when the item arrived (or was sent): "by Friday" said on
+// a Wednesday is a plan for the week, not an emergency.
 function isSoon(due: string | undefined, received: Date): boolean {
   if (!due) return false;
-  return due <= formatLocalDate(new Date(received.getFullYear(), received.getMonth(), received.getDate() + 2));
+  return due <= formatLocalDate(new Date(received.getFullYear(), received.getMonth(), received.getDate() + 1));
 }
 
 // Used for the item's own `tags`: a list of strings, or one string of comma/space-separated tags;

@@ -1,7 +1,7 @@
 import { readItemKind, readProseLines, readUserText } from './item-text.js';
 import { writeEmailSteps } from './email-steps.js';
 import type { PlanItem, PlanStep } from '../planner.js';
-import { isActionSentence, readQuestions, readRequestList } from './requests.js';
+import { isActionSentence, readOwnRequests, readQuestions } from './requests.js';
 import { CHECKBOX, readSentences } from './sentences.js';
 import { toSingleLine } from '../single-line.js';
 
@@ -67,11 +67,9 @@ export function readCheckboxSteps(text: string): PlanStep[] {
 // Used when the item has no checkboxes: the steps its requests make (requests.ts), someone else's
 // action items ("Tom: book the photographer") only when there is none of the reader's own.
 export function readActionSentences(text: string): string[] {
-  const requests = readRequestList(text);
-  const mine = requests.filter((request) => !request.theirs);
   const steps: string[] = [];
   const seen = new Set<string>();
-  for (const request of mine.length > 0 ? mine : requests) {
+  for (const request of readOwnRequests(text)) {
     const step = toSingleLine(request.step, MAX_STEP_LENGTH);
     if (step.length < 3 || seen.has(step.toLowerCase())) continue;
     seen.add(step.toLowerCase());
