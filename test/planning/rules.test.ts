@@ -185,3 +185,39 @@ describe('plans for replies and typed notes', () => {
     expect(draft.due).toBe(due);
   });
 });
+
+// Issue D2/D6: clippings, help pages and recipes are kept, not done.
+describe('reference notes', () => {
+  const plan = (frontmatter: Record<string, unknown>, text: string) => planWithRules(makeItem({ stem: 'Essay', frontmatter, text, received: new Date(2026, 11, 2, 9) }), CTX);
+  const ESSAY = '- Always demand a deadline.\n- Would you accept this if it was scheduled for tomorrow?\n- Show up. Put it back where you first looked for it.';
+  test.each([
+    ['a clipping by category', { categories: ['[[Clippings]]'], author: ['[[Kevin Kelly]]'] }, ESSAY],
+    ['a page with url and published', { url: 'https://kk.org/advice', published: '2020-04-28' }, ESSAY],
+    ['a help page with permalink and publish', { permalink: 'properties', publish: true }, '- Use the **Add file property** command.\n- Choose it from the menu.'],
+    ['a recipe by its headings', {}, '# Toast\n## Ingredients\n- [ ] Bread\n## Instructions\n1. Toast the bread tomorrow'],
+  ])('%s: low, no due, one keep step', (_case, frontmatter, text) => {
+    const draft = plan(frontmatter, text);
+    expect(draft.priority).toBe('low');
+    expect(draft.due).toBeUndefined();
+    expect(draft.steps).toEqual([{ text: 'Keep "Essay" for reference: nothing is asked (tick to file it in Done/)' }]);
+  });
+
+  test.each([
+    ['a url alone (a bookmark to act on)', { url: 'https://example.com/form' }, 'Fill in the form by Friday.'],
+    ['an author field alone', { author: 'me' }, 'Send the draft to Ana.'],
+    ['tags that say book', { tags: ['book'] }, 'Return the book to the library tomorrow.'],
+  ])('not reference: %s', (_case, frontmatter, text) => {
+    expect(plan(frontmatter, text).priority).not.toBe('low');
+  });
+
+  test('the user’s own priority and due still win', () => {
+    const draft = plan({ categories: ['[[Clippings]]'], priority: 'high', due: '2026-12-24' }, ESSAY);
+    expect([draft.priority, draft.due]).toEqual(['high', '2026-12-24']);
+  });
+
+  test('a ticked task’s handbook keyword does not weigh', () => {
+    const ctx = { ...CTX, handbook: '## Priority keywords\n- high: landlord\n' };
+    const item = makeItem({ text: '- [ ] forward mail\n- [x] give notice to landlord' });
+    expect(planWithRules(item, ctx).priority).toBe('normal');
+  });
+});

@@ -7,6 +7,8 @@ import { readHandbookKeywords } from './handbook-keywords.js';
 import { readKindTag, readStringField, readUserText } from './item-text.js';
 import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { choosePriority } from './priority.js';
+import { normalizePriority } from '../../items/priority.js';
+import { isReferenceNote } from './reference-note.js';
 import { buildSteps, readCheckboxSteps, readDeadlineText } from './steps.js';
 import { readQuestions, readRequests } from './requests.js';
 
@@ -19,6 +21,8 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const keywords = readHandbookKeywords(ctx.handbook);
   const title = chooseTitle(item);
   const ownTags = readOwnTags(item.frontmatter.tags);
+  const tags = [...new Set(['ai-employee', readKindTag(item), ...ownTags])];
+  if (isReferenceNote(item)) return planReference(item, title, tags);
   const sent = item.email?.date;
   const received = sent && !Number.isNaN(sent.getTime()) ? sent : Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
   const userText = readUserText(item);
@@ -38,7 +42,8 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const due = sentByMachine && !asks ? readOwnDue(item.frontmatter.due) : chooseDueDate(item.frontmatter.due, dateWords, received);
   // Urgency counts where it matters: the title and subject, and the sentences that ask for something.
   const words = [title, item.email?.subject, item.stem, ...ownTags, ...requests, ...ownTasks.map((s) => s.text)].join('\n');
-  const allWords = [words, userText].join('\n');
+  // A ticked task is done: its words ("give notice to landlord") no longer weigh.
+  const allWords = [words, userText.replace(TICKED_TASK, '')].join('\n');
   const owed = owesMoney(allWords);
   // A file whose text could not be read may ask anything: it is not taken for reference.
   const unread = item.kind !== 'note' && userText.trim() === '';
@@ -52,7 +57,24 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
     steps: scam ? SCAM_STEPS : receipt ? RECEIPT_STEPS : buildSteps(item, due, priority === 'high', asks || due !== undefined, owed),
     priority,
     ...(due ? { due } : {}),
-    tags: [...new Set(['ai-employee', readKindTag(item), ...ownTags])],
+    tags,
+    planner: 'rules',
+  };
+}
+
+const TICKED_TASK = /^(?:\s*>)*\s*(?:[-*+]|\d+[.)])\s+\[[^ \]]\].*$/gm;
+
+// A clipping, help page or recipe (reference-note.ts): kept, not done. The user's own priority and
+// due fields still win.
+function planReference(item: PlanItem, title: string, tags: string[]): PlanDraft {
+  const due = readOwnDue(item.frontmatter.due);
+  return {
+    title,
+    objective: writeObjective(item, title),
+    steps: [{ text: `Keep "${title}" for reference: nothing is asked (tick to file it in Done/)`, ...(due ? { due } : {}) }],
+    priority: normalizePriority(item.frontmatter.priority) ?? 'low',
+    ...(due ? { due } : {}),
+    tags,
     planner: 'rules',
   };
 }

@@ -1,4 +1,5 @@
 import { readItemKind, readProseLines, readUserText } from './item-text.js';
+import { chooseTitle } from './describe-item.js';
 import { writeEmailSteps } from './email-steps.js';
 import type { PlanItem, PlanStep } from '../planner.js';
 import { isActionSentence, readOwnRequests, readQuestions } from './requests.js';
@@ -82,12 +83,18 @@ export function readActionSentences(text: string): string[] {
 function fallbackSteps(item: PlanItem, asks: boolean): PlanStep[] {
   const name = toSingleLine(item.attachment?.name ?? item.stem, 120);
   const kind = readItemKind(item);
-  const texts = !asks && kind === 'note' ? NOTHING_ASKED : FALLBACK[kind](name, item);
+  const texts = !asks && kind === 'note' ? [nothingAsked(item)] : FALLBACK[kind](name, item);
   return texts.map((text) => ({ text }));
 }
 
-// A note that asks nothing and names no date is something to keep (a recipe, a reading note, minutes).
-const NOTHING_ASKED = ['Nothing is asked here: keep it for reference (tick to file it in Done/)'];
+// A note that asks nothing and names no date is something to keep (an idea, a reading note, minutes):
+// the step names it, so the task list says what is kept.
+function nothingAsked(item: PlanItem): string {
+  const title = chooseTitle(item);
+  const first = toSingleLine((readSentences(readUserText(item))[0] ?? '').replace(/[.:;,]+$/, ''), 80);
+  const gist = first !== '' && !title.toLowerCase().includes(first.toLowerCase()) ? ` (${first})` : '';
+  return `Nothing is asked in "${title}"${gist}: keep it for reference (tick to file it in Done/)`;
+}
 
 // Used for the due date: the lines and sentences where a deadline can be — tasks, requests, and
 // sentences naming one ("due", "by", "deadline", "expires"…); not a diff's date or a story's.
