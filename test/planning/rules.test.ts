@@ -179,6 +179,9 @@ describe('plans for replies and typed notes', () => {
     ['Send the revised budget to finance by Friday', 'normal', '2026-12-04'],
     ['Someday: learn to play the cello', 'low', undefined],
     ['Follow up with Acme about the overdue invoice #4471 (was due Nov 20)', 'high', '2026-11-20'],
+    ['Pay the electricity bill - due Dec 10', 'normal', '2026-12-10'],
+    ['Pay the electricity bill - due Dec 5', 'high', '2026-12-05'],
+    ['An invoice for the consulting work, payment due Jan 15', 'normal', '2027-01-15'],
   ])('%j -> %s, due %s', (text, priority, due) => {
     const draft = note(text);
     expect(draft.priority).toBe(priority);

@@ -127,3 +127,20 @@ describe('due date and priority on steps', () => {
     expect(buildSteps(makeItem(), undefined, false)).toEqual([{ text: 'Review the note' }, { text: 'Decide the next action' }]);
   });
 });
+
+describe('a note named as a list', () => {
+  test.each([
+    ['Shopping list', '- milk\n- eggs\n- 2 lemons', ['milk', 'eggs', '2 lemons']],
+    ['Groceries', '* bread\n* coffee', ['bread', 'coffee']],
+    ['Untitled', '# Packing list\n- passport\n- charger', ['passport', 'charger']],
+  ])('%s: its bullets are the steps', (stem, text, expected) => {
+    expect(texts(makeItem({ stem, text }))).toEqual(expected);
+  });
+
+  test.each([
+    ['Deep Work thoughts', '- block mornings for writing\n- no Slack before 11'],
+    ['Marketing sync', '- Q1 budget approved\n- Newsletter moves to bi-weekly'],
+  ])('%s: bullets of other notes are not', (stem, text) => {
+    expect(texts(makeItem({ stem, text }))).toEqual(['Review the note', 'Decide the next action']);
+  });
+});

@@ -53,7 +53,7 @@ const INDIRECT_REQUEST = /\b(?:i\s+(?:was\s+|am\s+)?(?:hope|hoping|wonder(?:ing)
 // to let you know / say thanks", which tell.
 const WANT_TO = /^(?:i|we)\s+(?:just\s+|really\s+)?(?:wanted|want|would\s+like|['’]d\s+like)\s+to\s+(?!(?:let|tell|say|thank|inform|update|share|mention|introduce|apologi[sz]e|remind|reach|give|be|know|see|hear|make\s+sure|point|note|add|follow)\b)[a-z]{3,}\b/i;
 // "The first point needs to be checked", "The form must be signed".
-const PASSIVE_NEED = /\b(?:needs?|has|have)\s+to\s+be\s+\p{Ll}+(?:ed|en)\b|\bmust\s+be\s+\p{Ll}+(?:ed|en)\b/iu;
+const PASSIVE_NEED = /\b(?:needs?\s+to|has\s+to|have\s+to|must)\s+be\s+[a-z]+(?:ed|en)\b/i;
 // "On your remote host you can run:" followed by the command: an instruction.
 const YOU_CAN_COLON = /\byou\s+(?:can|could|should|may|might|need\s+to|have\s+to|must)\s+(?:also\s+)?(\p{Ll}{2,})\b[^.!?]{0,60}:$/iu;
 
@@ -105,11 +105,6 @@ export function readOwnRequests(text: string): readonly Request[] {
   return mine.length > 0 ? mine : requests;
 }
 
-// Used for the due date and the email reply step: is this sentence a request, a to-do or an instruction?
-export function isActionSentence(sentence: string): boolean {
-  return readRequest(sentence) !== undefined;
-}
-
 function readRequest(sentence: string): Request | undefined {
   const task = TASK_LABEL.exec(sentence);
   if (task) {
@@ -131,7 +126,7 @@ function asksForAction(sentence: string): boolean {
   if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence)) return false;
   const bare = sentence.replace(POLITE_START, '');
   if (LEADING_VERB.test(bare) || imperativeVerb(bare) || MODAL_VERB.test(sentence) || INDIRECT_REQUEST.test(sentence)) return true;
-  if (WANT_TO.test(sentence) || PASSIVE_NEED.test(sentence) || YOU_CAN_COLON.test(sentence)) return true;
+  if (WANT_TO.test(sentence) || PASSIVE_NEED.test(sentence) || (sentence.endsWith(':') && YOU_CAN_COLON.test(sentence))) return true;
   if (REQUEST.test(sentence)) return true;
   for (const clause of sentence.matchAll(LATER_CLAUSE)) {
     const rest = sentence.slice(clause.index + clause[0].length);
@@ -144,7 +139,7 @@ function asksForAction(sentence: string): boolean {
 // "you can run:" becomes "Run:"; a trailing link is dropped.
 function toStep(sentence: string): string {
   const indirect = INDIRECT_REQUEST.exec(sentence);
-  const youCan = YOU_CAN_COLON.exec(sentence);
+  const youCan = sentence.endsWith(':') ? YOU_CAN_COLON.exec(sentence) : null;
   let action = indirect ? sentence.slice(indirect.index + indirect[0].length) : youCan ? `${youCan[1]}:` : sentence;
   action = action.replace(CLICK_TO, '').replace(/:\s*\S*https?:\/\/\S*$/, '').replace(POLITE_START, '').replace(/[.!?]+$/, '');
   return action.charAt(0).toUpperCase() + action.slice(1);

@@ -9,7 +9,7 @@ import type { PlanContext, PlanDraft, PlanItem } from '../planner.js';
 import { choosePriority } from './priority.js';
 import { normalizePriority } from '../../items/priority.js';
 import { isReferenceNote } from './reference-note.js';
-import { buildSteps, readCheckboxSteps, readDeadlineText } from './steps.js';
+import { buildSteps, readCheckboxSteps, readDeadlineText, readListItems } from './steps.js';
 import { readQuestions, readRequests } from './requests.js';
 
 const TAG = /^[\p{L}\p{N}_/-]{1,60}$/u;
@@ -33,7 +33,7 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const scam = item.kind === 'email' && looksLikeScam([item.email?.subject, userText].join('\n'));
   const sentByMachine = scam || !!(item.email?.bulk || item.email?.automated);
   // A person's question asks for an answer, an invitation for an RSVP; a receipt asks for nothing.
-  const asks = !receipt && !scam && (requests.length > 0 || ownTasks.length > 0 || isInvitation(item) || (item.kind === 'email' && !sentByMachine && readQuestions(userText).length > 0));
+  const asks = !receipt && !scam && (requests.length > 0 || ownTasks.length > 0 || readListItems(item).length > 0 || isInvitation(item) || (item.kind === 'email' && !sentByMachine && readQuestions(userText).length > 0));
   // An email's subject names the thread's event ("Team Dinner on Friday"): a deadline only when the
   // email asks for something, not on a reply that only informs.
   const subject = item.kind === 'email' && !asks ? undefined : item.title;
@@ -50,7 +50,7 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const priority = choosePriority(item.frontmatter.priority, words, {
     high: [...keywords.high, ...ctx.highKeywords],
     low: keywords.low,
-  }, { asks: asks || unread, soon: isSoon(due, received), sentByMachine, dated: due !== undefined, moneyOwed: owed }, allWords);
+  }, { asks: asks || unread, soon: isSoon(due, received), sentByMachine, dated: due !== undefined, moneyOwed: owed && isWithinDays(due, received, 7) }, allWords);
   return {
     title,
     objective: writeObjective(item, title),
@@ -77,6 +77,11 @@ function planReference(item: PlanItem, title: string, tags: string[]): PlanDraft
     tags,
     planner: 'rules',
   };
+}
+
+// Money owed weighs when it is due within the week, or overdue: a bill due in a month is normal.
+function isWithinDays(due: string | undefined, received: Date, days: number): boolean {
+  return !!due && due <= formatLocalDate(new Date(received.getFullYear(), received.getMonth(), received.getDate() + days));
 }
 
 // A deadline today or tomorrow, counted from when the item arrived (or was sent): "by Friday" said on

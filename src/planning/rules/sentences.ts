@@ -10,15 +10,29 @@ export const CHECKBOX = /^(?:\s*>)*\s*(?:[-*+]|\d+[.)])\s+\[([^\]])\]\s+(.*\S)\s
 // A full stop after these is not a sentence's end: "Call Dr. Ruiz", "Acme Inc. wants", "J. Smith",
 // "e.g. this", "Dec. 14". ("etc." often ends a sentence, so it is not here.)
 const ABBREVIATIONS = ['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'sr', 'jr', 'vs', 'approx', 'inc', 'ltd', 'co', 'corp', 'ref', 'dept', 'ext', 'fig', 'cf', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'e.g', 'i.e', 'a.m', 'p.m'];
-// "Dr" or "dr", never "DR." (a shouted word) nor a longer word ending so ("hoodr."); one capital letter is an initial.
-const ABBREVIATION = `(?:(?<![\\p{L}.])(?:${ABBREVIATIONS.map((a) => `[${a[0]!.toUpperCase()}${a[0]}]${a.slice(1).replace(/\./g, '\\.')}`).join('|')})|(?<![\\p{L}.])\\p{Lu})\\.`;
-const SENTENCE_END = new RegExp(`(?<=[.!?])(?<!${ABBREVIATION})\\s+|(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})`, 'u');
+const ABBREVIATION_SET = new Set(ABBREVIATIONS.flatMap((a) => [a, a.charAt(0).toUpperCase() + a.slice(1)]));
+
+// "Dr." or "dr.", never "DR." (a shouted word); one capital letter is an initial ("J.").
+function endsWithAbbreviation(piece: string): boolean {
+  if (!piece.endsWith('.')) return false;
+  const word = piece.slice(piece.lastIndexOf(' ') + 1, -1).replace(/^[("'“‘[]+/, '');
+  return ABBREVIATION_SET.has(word) || /^\p{Lu}$/u.test(word);
+}
+const SENTENCE_END = /(?<=[.!?])\s+|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/u;
 
 // Used for steps, questions and deadlines: each sentence of the item's prose, in order.
 export const readSentences = rememberLast((text): readonly string[] => {
   const sentences: string[] = [];
   for (const line of readParagraphs(text)) {
-    sentences.push(...line.split(SENTENCE_END).map((s) => s.trim()).filter((s) => s !== ''));
+    let open = '';
+    for (const piece of line.split(SENTENCE_END)) {
+      // Split first, then joined back where a piece ends with an abbreviation: one cheap test per piece.
+      open = open === '' ? piece : `${open} ${piece}`;
+      if (endsWithAbbreviation(open)) continue;
+      if (open.trim() !== '') sentences.push(open.trim());
+      open = '';
+    }
+    if (open.trim() !== '') sentences.push(open.trim());
   }
   return sentences;
 });

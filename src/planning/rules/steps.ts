@@ -2,7 +2,7 @@ import { readItemKind, readProseLines, readUserText } from './item-text.js';
 import { chooseTitle } from './describe-item.js';
 import { writeEmailSteps } from './email-steps.js';
 import type { PlanItem, PlanStep } from '../planner.js';
-import { isActionSentence, readOwnRequests, readQuestions } from './requests.js';
+import { readOwnRequests, readQuestions, readRequestList } from './requests.js';
 import { CHECKBOX, readSentences } from './sentences.js';
 import { toSingleLine } from '../single-line.js';
 
@@ -36,7 +36,8 @@ const TASK_FIELDS = /\s*(?:[⏫🔼🔽⏬🔺📅⏳🛫➕🔁✅❌🆔⛔]|�
 export function buildSteps(item: PlanItem, due: string | undefined, high: boolean, asks = true, owed = false): PlanStep[] {
   const own = readCheckboxSteps(item.text);
   if (own.length > 0) return own;
-  const found: PlanStep[] = readActionSentences(readUserText(item)).map((text) => ({ text }));
+  const sentences = readActionSentences(readUserText(item));
+  const found: PlanStep[] = (sentences.length > 0 ? sentences : readListItems(item)).map((text) => ({ text }));
   const paying = owed && readItemKind(item) !== 'note' && !found.some((step) => /\bpay\b/i.test(step.text));
   const pay: PlanStep[] = paying ? [{ text: 'Pay the invoice (check the amount and the payee first)' }] : [];
   const fallback = found.length > 0 ? [] : fallbackSteps(item, asks);
@@ -63,6 +64,25 @@ export function readCheckboxSteps(text: string): PlanStep[] {
     if (steps.length === MAX_STEPS) break;
   }
   return steps;
+}
+
+// A note named as a list ("Shopping list", "Groceries", "To do", "Packing list", "Errands").
+const LIST_NAME = /\b(?:shopping|grocer(?:y|ies)|to-?\s?dos?|to\s+buy|checklist|packing|errands)\b/i;
+const BULLET = /^\s*(?:[-*+•]|\d+[.)])\s+(?!\[.\])(.*\S)\s*$/;
+
+// Used when a note named as a list has plain bullets, no checkboxes: each bullet is a step.
+export function readListItems(item: PlanItem): string[] {
+  if (item.kind !== 'note') return [];
+  const text = readUserText(item);
+  const heading = /^\s*#{1,6}\s+(.*)$/m.exec(text)?.[1] ?? '';
+  if (!LIST_NAME.test(`${chooseTitle(item)}\n${heading}`)) return [];
+  const items: string[] = [];
+  for (const line of readProseLines(text)) {
+    const bullet = BULLET.exec(line)?.[1];
+    if (bullet) items.push(toSingleLine(bullet, MAX_STEP_LENGTH));
+    if (items.length === MAX_STEPS) break;
+  }
+  return items;
 }
 
 // Used when the item has no checkboxes: the steps its requests make (requests.ts), someone else's
@@ -100,7 +120,8 @@ function nothingAsked(item: PlanItem): string {
 // sentences naming one ("due", "by", "deadline", "expires"…); not a diff's date or a story's.
 export function readDeadlineText(text: string): string {
   const tasks = readProseLines(text).filter((line) => CHECKBOX.test(line));
-  const sentences = readSentences(text).filter((sentence) => !QUOTE_ATTRIBUTION.test(sentence) && (isActionSentence(sentence) || DEADLINE_WORD.test(sentence)));
+  const requests = new Set(readRequestList(text).map((request) => request.sentence));
+  const sentences = readSentences(text).filter((sentence) => !QUOTE_ATTRIBUTION.test(sentence) && (requests.has(sentence) || DEADLINE_WORD.test(sentence)));
   return [...tasks, ...sentences].join('\n');
 }
 
