@@ -117,3 +117,7 @@ describe('what a message carries along is cut', () => {
     expect(cutCarriedParts('---------- Forwarded message ----------\nFrom: Bob <b@x.test>\n\nForward please')).toContain('Forward please');
   });
 });
+
+test('a forwarded message’s header lines are not sentences', () => {
+  expect(readActionSentences('---------- Forwarded message ----------\nFrom: Bob <b@x.test>\nSubject: Please forward this email to me\n\nForward please')).toEqual(['Forward please']);
+});

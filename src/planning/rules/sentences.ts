@@ -37,11 +37,14 @@ export const readSentences = rememberLast((text): readonly string[] => {
   return sentences;
 });
 
+// A forwarded message's header lines ("Subject: Fwd: Please forward this", "*Sent:* Monday") are not prose.
+const HEADER_LINE = /^\s*[*_]{0,2}(?:from|to|cc|bcc|date|sent|subject)[*_]{0,2}:\s/i;
+
 function readParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
   let open = false;
   for (const raw of readProseLines(text)) {
-    if (/^\s*(?:#|>|\||!?\[\[)/.test(raw) || CHECKBOX.test(raw) || raw.trim() === '') {
+    if (/^\s*(?:#|>|\||!?\[\[)/.test(raw) || HEADER_LINE.test(raw) || CHECKBOX.test(raw) || raw.trim() === '') {
       open = false;
       continue;
     }
