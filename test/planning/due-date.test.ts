@@ -159,3 +159,34 @@ describe('lines whose dates are no deadline', () => {
     expect(findDueDate('- [x] Old 📅 2026-11-30\n- [ ] New 📅 2026-12-07', DECEMBER_2)).toBe('2026-12-07');
   });
 });
+
+// Issue: dates that are not deadlines (trial set of 49 items labelled blind).
+describe('what is not the due date, and past dates that are', () => {
+  const DEC_2 = new Date(2026, 11, 2, 9, 0); // a Wednesday
+  test.each([
+    ['Follow up with Acme about the overdue invoice #4471 (was due Nov 20)', '2026-11-20'],
+    ['The invoice was due on March 3 and is still open', '2026-03-03'],
+    ['Book flights to Lisbon for the conference (Jan 14-16). Prices go up next week.', '2026-12-07'],
+    ['Book flights for the conference (Jan 14-16) by Friday', '2026-12-04'],
+    ["How's Tuesday at 11? Thanks", '2026-12-08'],
+    ['call before noon Monday', '2026-12-07'],
+    ['Pay it by 5pm Friday', '2026-12-04'],
+    ['Invitation: Test event @ Thu Dec 10, 2026 11am - 12pm', '2026-12-10'],
+  ])('%j -> %s', (text, expected) => {
+    expect(findDueDate(text, DEC_2)).toBe(expected);
+  });
+
+  test.each([
+    'Your computer now has the latest version (version 2.5).',
+    'Would you accept this if it was scheduled for tomorrow?',
+    'If the report were due today we would be late.',
+    '*Sent:* Thursday, February 09, 2027 1:36 PM',
+    'The conference runs Jan 14-16.',
+  ])('no due date: %j', (text) => {
+    expect(findDueDate(text, DEC_2)).toBeUndefined();
+  });
+
+  test('a condition that is not hypothetical keeps its date', () => {
+    expect(findDueDate('If possible, send it by tomorrow', DEC_2)).toBe('2026-12-03');
+  });
+});

@@ -137,7 +137,8 @@ describe('planWithRules', () => {
 describe('what makes a plan right (issue 13)', () => {
   test('"urgent" inside a quote or a recipe paragraph does not make an item high', () => {
     expect(planWithRules(makeItem({ text: '> This is urgent, said the king.\n\nA passage I liked.' }), CTX).priority).toBe('low');
-    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('low');
+    // "Keep some stock" is an imperative, so the note asks something; "in case of emergency" is a contingency, not urgency.
+    expect(planWithRules(makeItem({ text: 'Keep some stock in case of emergency. Simmer for an hour.' }), CTX).priority).toBe('normal');
   });
 
   test('a request with a deadline tomorrow is high; a greeting is not part of the step', () => {
@@ -154,5 +155,72 @@ describe('what makes a plan right (issue 13)', () => {
 
   test('an action verb outside the old list is found', () => {
     expect(planWithRules(makeItem({ text: 'Reset the admin password ASAP.' }), CTX).steps[0]).toMatchObject({ text: 'Reset the admin password ASAP', high: true });
+  });
+});
+
+// Issue: the trial set of 49 items labelled blind (plans for replies, notes and clippings).
+describe('plans for replies and typed notes', () => {
+  const DEC_2 = { ...CTX, now: new Date(2026, 11, 2, 9) };
+  const note = (text: string) => planWithRules(makeItem({ text, received: new Date(2026, 11, 2, 9) }), DEC_2);
+  const reply = (text: string) =>
+    planWithRules(makeItem({ kind: 'email', title: 'Re: Dietary Requirements for Team Dinner on Friday', email: { from: 'Jane <jane@x.test>', subject: 'Re: Dietary Requirements for Team Dinner on Friday', date: new Date(2023, 10, 14, 14) }, text }), DEC_2);
+
+  test.each([
+    ['an FYI reply: the subject’s event is not its due', "Hi, I just can't eat shellfish. Thanks", undefined],
+    ['a reply that asks: the subject’s day is the due', 'Please let the venue know.', '2023-11-17'],
+  ])('%s', (_case, text, due) => {
+    expect(reply(text).due).toBe(due);
+  });
+
+  test.each([
+    ['URGENT: submit the expense report today, finance closes the month at 5pm', 'high', '2026-12-02'],
+    ["Mom's birthday on the 12th - order flowers by Thursday", 'high', '2026-12-03'],
+    ["Call back Dr. Ruiz's office about the MRI results - they said it's important, call before noon Monday", 'normal', '2026-12-07'],
+    ['Send the revised budget to finance by Friday', 'normal', '2026-12-04'],
+    ['Someday: learn to play the cello', 'low', undefined],
+    ['Follow up with Acme about the overdue invoice #4471 (was due Nov 20)', 'high', '2026-11-20'],
+    ['Pay the electricity bill - due Dec 10', 'normal', '2026-12-10'],
+    ['Pay the electricity bill - due Dec 5', 'high', '2026-12-05'],
+    ['An invoice for the consulting work, payment due Jan 15', 'normal', '2027-01-15'],
+  ])('%j -> %s, due %s', (text, priority, due) => {
+    const draft = note(text);
+    expect(draft.priority).toBe(priority);
+    expect(draft.due).toBe(due);
+  });
+});
+
+// Issue D2/D6: clippings, help pages and recipes are kept, not done.
+describe('reference notes', () => {
+  const plan = (frontmatter: Record<string, unknown>, text: string) => planWithRules(makeItem({ stem: 'Essay', frontmatter, text, received: new Date(2026, 11, 2, 9) }), CTX);
+  const ESSAY = '- Always demand a deadline.\n- Would you accept this if it was scheduled for tomorrow?\n- Show up. Put it back where you first looked for it.';
+  test.each([
+    ['a clipping by category', { categories: ['[[Clippings]]'], author: ['[[Kevin Kelly]]'] }, ESSAY],
+    ['a page with url and published', { url: 'https://kk.org/advice', published: '2020-04-28' }, ESSAY],
+    ['a help page with permalink and publish', { permalink: 'properties', publish: true }, '- Use the **Add file property** command.\n- Choose it from the menu.'],
+    ['a recipe by its headings', {}, '# Toast\n## Ingredients\n- [ ] Bread\n## Instructions\n1. Toast the bread tomorrow'],
+  ])('%s: low, no due, one keep step', (_case, frontmatter, text) => {
+    const draft = plan(frontmatter, text);
+    expect(draft.priority).toBe('low');
+    expect(draft.due).toBeUndefined();
+    expect(draft.steps).toEqual([{ text: 'Keep "Essay" for reference: nothing is asked (tick to file it in Done/)' }]);
+  });
+
+  test.each([
+    ['a url alone (a bookmark to act on)', { url: 'https://example.com/form' }, 'Fill in the form by Friday.'],
+    ['an author field alone', { author: 'me' }, 'Send the draft to Ana.'],
+    ['tags that say book', { tags: ['book'] }, 'Return the book to the library tomorrow.'],
+  ])('not reference: %s', (_case, frontmatter, text) => {
+    expect(plan(frontmatter, text).priority).not.toBe('low');
+  });
+
+  test('the user’s own priority and due still win', () => {
+    const draft = plan({ categories: ['[[Clippings]]'], priority: 'high', due: '2026-12-24' }, ESSAY);
+    expect([draft.priority, draft.due]).toEqual(['high', '2026-12-24']);
+  });
+
+  test('a ticked task’s handbook keyword does not weigh', () => {
+    const ctx = { ...CTX, handbook: '## Priority keywords\n- high: landlord\n' };
+    const item = makeItem({ text: '- [ ] forward mail\n- [x] give notice to landlord' });
+    expect(planWithRules(item, ctx).priority).toBe('normal');
   });
 });

@@ -90,7 +90,8 @@ describe('steps from action sentences', () => {
 
 describe('steps suited to the item’s kind', () => {
   test.each([
-    ['email that says something', { kind: 'email', text: 'Hello.', attachment: { name: 'm.eml', sizeBytes: 1 } }, ['Read the email: nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one']],
+    ['email that says something', { kind: 'email', text: 'Hello.', attachment: { name: 'm.eml', sizeBytes: 1 } }, ['Read the email from the sender: "Hello." — nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one']],
+    ['FYI reply, named', { kind: 'email', text: "Hi Jamie, I just can't eat shellfish. Thanks", email: { from: 'Jane <j@x.test>', subject: 'Re: Dietary Requirements' } }, ['Read the email from Jane <j@x.test> about "Dietary Requirements": "Hi Jamie, I just can\'t eat shellfish. Thanks" — nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one']],
     ['email from a person who asks', { kind: 'email', email: { from: 'Ann <ann@x.test>' }, text: 'Is the venue still free on the 9th?', title: 'Re: Venue' }, ['Read the email', 'Answer Ann <ann@x.test>: "Is the venue still free on the 9th?"']],
     ['newsletter', { kind: 'email', email: { bulk: true, fromAddress: 'news@shop.test' }, text: 'Our best deals this week?' }, ['A newsletter or list mail: nothing is asked', 'File or delete it']],
     ['bounce', { kind: 'email', email: { fromAddress: 'MAILER-DAEMON@mx.test', automated: true }, text: 'Delivery to <bo@gone.test> failed permanently.' }, ['A bounce: check which message could not be delivered to bo@gone.test and why', 'Check the address and resend it, if it still matters']],
@@ -105,15 +106,41 @@ describe('steps suited to the item’s kind', () => {
 
 describe('due date and priority on steps', () => {
   test('the due date goes on the last step; ⏫ on every step when high', () => {
-    const steps = buildSteps(makeItem({ text: '- [ ] a\n- [ ] b 📅 2026-02-10\n- [ ] c' }), '2026-02-01', true);
+    const steps = buildSteps(makeItem({ text: 'Call the bank. Send the form.' }), '2026-02-01', true);
     expect(steps).toEqual([
-      { text: 'a', high: true },
-      { text: 'b', due: '2026-02-10', fields: '⏫ 📅 2026-02-10', high: true },
-      { text: 'c', due: '2026-02-01', high: true },
+      { text: 'Call the bank', high: true },
+      { text: 'Send the form', due: '2026-02-01', high: true },
+    ]);
+  });
+
+  // Issue D7: Tasks shows the item's task and the plan's copy; the copy must not claim a priority or a date the user never set.
+  test('checkboxes copied from the item keep exactly their own fields, even on a high plan with a due date', () => {
+    const steps = buildSteps(makeItem({ text: '- [ ] #task Throw the trash away\n- [ ] b 📅 2026-02-10\n- [ ] c 🔽' }), '2026-02-01', true);
+    expect(steps).toEqual([
+      { text: '#task Throw the trash away' },
+      { text: 'b', due: '2026-02-10', fields: '📅 2026-02-10' },
+      { text: 'c', fields: '🔽' },
     ]);
   });
 
   test('no due date and normal priority leave steps bare', () => {
     expect(buildSteps(makeItem(), undefined, false)).toEqual([{ text: 'Review the note' }, { text: 'Decide the next action' }]);
+  });
+});
+
+describe('a note named as a list', () => {
+  test.each([
+    ['Shopping list', '- milk\n- eggs\n- 2 lemons', ['milk', 'eggs', '2 lemons']],
+    ['Groceries', '* bread\n* coffee', ['bread', 'coffee']],
+    ['Untitled', '# Packing list\n- passport\n- charger', ['passport', 'charger']],
+  ])('%s: its bullets are the steps', (stem, text, expected) => {
+    expect(texts(makeItem({ stem, text }))).toEqual(expected);
+  });
+
+  test.each([
+    ['Deep Work thoughts', '- block mornings for writing\n- no Slack before 11'],
+    ['Marketing sync', '- Q1 budget approved\n- Newsletter moves to bi-weekly'],
+  ])('%s: bullets of other notes are not', (stem, text) => {
+    expect(texts(makeItem({ stem, text }))).toEqual(['Review the note', 'Decide the next action']);
   });
 });

@@ -10,6 +10,7 @@ interface ChronoResult {
   text: string;
   tags(): Set<string>;
   start: { isCertain(component: string): boolean; date(): Date };
+  end?: { date(): Date } | null;
 }
 interface ChronoEnglish {
   casual: { parse(text: string, ref: Date, options: { forwardDate: boolean }): ChronoResult[] };
@@ -30,7 +31,13 @@ export interface CalendarDate {
   index: number;
   length: number;
   date: Date;
+  // A span ("Jan 14-16", "from May 3 to May 5"): when something happens, not a deadline.
+  span?: boolean;
 }
+
+// "(was due Nov 20)", "overdue since March 3", "expired on Jun 1": a month and day without a year
+// after these words is the last one, not the next (chrono counts forward).
+const PAST_CONTEXT = /\b(?:(?:was|were|had\s+been|became)\s+(?:due|expected|paid|sent)|overdue\s+since|since|expired|last)\s*(?:on\s+|in\s+)?$/i;
 
 // Used by findDueDate: each date the text writes out, with where it is (so the rules that follow
 // do not read its weekday again), counted forward from `today`.
@@ -40,14 +47,25 @@ export function readCalendarDates(text: string, today: Date): CalendarDate[] {
   for (const result of loadChrono().casual.parse(text, today, { forwardDate: true })) {
     if (!isWrittenOutDate(result, text)) continue;
     const date = result.start.date();
-    found.push({ index: result.index, length: result.text.length, date: new Date(date.getFullYear(), date.getMonth(), date.getDate()) });
+    let day = new Date(date.getFullYear(), date.getMonth(), date.getDate());
+    if (day > today && !result.start.isCertain('year') && PAST_CONTEXT.test(text.slice(Math.max(0, result.index - 30), result.index))) {
+      day = new Date(day.getFullYear() - 1, day.getMonth(), day.getDate());
+    }
+    found.push({ index: result.index, length: result.text.length, date: day, ...(spansDays(result) ? { span: true } : {}) });
   }
   return found;
 }
 
+// "Jan 14-16" spans days; "Thu Apr 11, 2024 11am - 12pm" is one day's hours.
+function spansDays(result: ChronoResult): boolean {
+  return !!result.end && result.end.date().toDateString() !== result.start.date().toDateString();
+}
+
 function isWrittenOutDate(result: ChronoResult, text: string): boolean {
+  // "now", "today", "tonight": our own rules read those (chrono would read "now has the latest version").
   const tags = result.tags();
   if (tags.has('result/relativeDate')) return /^(?:in|within)\s+a\s+month$/i.test(result.text);
+  if (!/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(result.text)) return false;
   if (!result.start.isCertain('day') || !result.start.isCertain('month')) return false;
   const slash = SLASH_DATE.exec(result.text.trim());
   if (slash) {

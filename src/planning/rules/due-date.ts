@@ -42,7 +42,10 @@ const RULES: Array<[RegExp, Resolve]> = [
   [/\b(?:by|before|until|till|due|on)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+next\s+month)/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 0)],
   [/\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+next\s+month\b/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 1)],
   // The weekday is a lookahead so "due by Friday" still sees "by Friday" after "due by".
-  [/\b(by|on|this|next|until|till|before|due)\s+(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday(m[1]!, m[2]!, today)],
+  // "before noon Monday", "by 5pm Friday": a time of day may come between.
+  [/\b(by|on|this|next|until|till|before|due)\s+(?:(?:noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:on\s+)?)?(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday(m[1]!, m[2]!, today)],
+  // "How's Tuesday at 11?", "Friday morning works": a weekday with a time of day is an appointment's day.
+  [/\b([a-z]+day|mon|tues?|wed|thur?s?|fri)\s+(?:at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?|(?:morning|afternoon|evening|noon|lunch(?:time)?))\b/gi, (m, today) => resolveWeekday('on', m[1]!, today)],
   [NEXT_WEEK, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
   [/\bend\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b/gi, (_m, today) => addDays(today, (5 - today.getDay() + 7) % 7)],
   [/\bend\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b/gi, (_m, today) => new Date(today.getFullYear(), today.getMonth() + 1, 0)],
@@ -74,7 +77,9 @@ export function findDueDate(words: string, received: Date): string | undefined {
   // a forwarded message's header lines ("Date: 13 Sep 2001").
   let text = words
     .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^ \]]\].*$/gm, ' ')
-    .replace(/^[ \t]*(?:#{2,6}[ \t]+.*|#?[ \t]*\d{4}-\d{2}-\d{2}[ \t]*|[>\s]*(?:date|sent|from|to|cc|subject)[ \t]*:.*)$/gim, ' ')
+    .replace(/^[ \t]*(?:#{2,6}[ \t]+.*|#?[ \t]*\d{4}-\d{2}-\d{2}[ \t]*|[>\s]*[*_]{0,2}(?:date|sent|from|to|cc|subject)[ \t]*:.*)$/gim, ' ')
+    // "if it was scheduled for tomorrow": a hypothetical's date is no deadline.
+    .replace(/\b(?:if|unless|suppose|imagine|as\s+if|even\s+if)\b(?=[^,;:.!?\n]*\b(?:was|were|had|would|could|might)\b)[^,;:.!?\n]*/gi, ' ')
     .replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
   const days: Date[] = [];
   // A task's own 📅 date counts even when it has passed: the task is overdue.
@@ -83,7 +88,9 @@ export function findDueDate(words: string, received: Date): string | undefined {
   text = text.replace(TASK_DUE, ' ');
   for (const found of readCalendarDates(text, today)) {
     // "Due: February 1, 2023" is overdue, not void: a past date counts only right after "due".
-    if (found.date >= today || /\bdue\b[\s:]*(?:on\s+|by\s+|date\s*:?\s*)?$/i.test(text.slice(Math.max(0, found.index - 20), found.index))) days.push(found.date);
+    if (found.span) {
+      // A span says when something happens ("the conference (Jan 14-16)"), unless it is a deadline's.
+    } else if (found.date >= today || /\bdue\b[\s:]*(?:on\s+|by\s+|date\s*:?\s*)?$/i.test(text.slice(Math.max(0, found.index - 20), found.index))) days.push(found.date);
     text = text.slice(0, found.index) + WRITTEN_DATE.repeat(found.length) + text.slice(found.index + found.length);
   }
   // Read once, then blanked out, so "tomorrow" does not read it again.

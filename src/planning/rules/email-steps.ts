@@ -37,5 +37,7 @@ export function writeEmailSteps(item: PlanItem, question: string | undefined): s
   const sender = email?.from ? toSingleLine(email.from, 80) : 'the sender';
   const about = subject ? ` about "${toSingleLine(subject.replace(/^(?:re|aw|fwd?):\s*/i, ''), 80)}"` : '';
   if (question) return ['Read the email', `Answer ${sender}${about}: "${toSingleLine(question, 160)}"`];
-  return ['Read the email: nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one'];
+  // Named, so the task list says what was said and about what.
+  const said = text.trim() === '' ? '' : `: "${toSingleLine(text, 100)}"`;
+  return [`Read the email from ${sender}${about}${said} — nothing is asked, no action needed (FYI)`, 'File it, or answer if it needs one'];
 }

@@ -1,15 +1,19 @@
 import type { ItemKind } from '../../items/item.js';
 import type { PlanItem } from '../planner.js';
+import { cutCarriedParts } from './message-parts.js';
 import { rememberLast } from './remember-last.js';
 
 // The text of an item the rules read: what the user wrote or the file says, never the agent's own boilerplate.
 
 const EMBED_LINE = /^\s*!?\[\[[^\]]*\]\]\s*$/;
 
-// Used for steps and due dates: the item's text without embed-only lines.
+// Used for steps and due dates: the item's text without embed-only lines; for a message (an email,
+// a plain-text file) also without its quoted replies, forwarded part, signature and disclaimer.
 export function readUserText(item: PlanItem): string {
-  return userTextOf(item.text);
+  return item.kind === 'email' || item.kind === 'text' ? messageTextOf(item.text) : userTextOf(item.text);
 }
+
+const messageTextOf = rememberLast((text) => cutCarriedParts(userTextOf(text)));
 
 const userTextOf = rememberLast((text) =>
   text
@@ -33,7 +37,7 @@ export function readStringField(item: PlanItem, key: string): string | undefined
 
 export type { ItemKind };
 
-// Used to pick the fallback steps, the objective and a tag: the item's kind, by the rules' coarser names
+// Used to pick the fallback steps and the objective: the item's kind, by the rules' coarser names
 // (a .docx or web page is a document like a PDF).
 export function readItemKind(item: PlanItem): 'email' | 'pdf' | 'image' | 'file' | 'note' {
   if (item.kind === 'docx' || item.kind === 'html') return 'pdf';
@@ -55,3 +59,9 @@ export const readProseLines = rememberLast((text): readonly string[] => {
   }
   return lines;
 });
+
+// Used for the plan's tag: the item's own kind (docx and html too), a plain-text file a note or a file
+// as readItemKind says.
+export function readKindTag(item: PlanItem): string {
+  return item.kind === 'docx' || item.kind === 'html' ? item.kind : readItemKind(item);
+}

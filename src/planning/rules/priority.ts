@@ -20,6 +20,9 @@ export const RELAXED_WORDS = [
   'no deadline', 'not time sensitive', 'not time-sensitive',
 ];
 
+// A contingency, not an urgency: "keep some stock in case of emergency", "if urgent, call me".
+const CONTINGENCIES = ['in case of emergency', 'in case of an emergency', 'in an emergency', 'emergency contact', 'emergency number', 'if urgent', 'if it is urgent', 'if it’s urgent', "if it's urgent"];
+
 export interface PrioritySignals {
   // The item asks for something (a request or an imperative sentence).
   asks: boolean;
@@ -46,7 +49,7 @@ export function choosePriority(ownPriority: unknown, text: string, extra: Priori
   const theirs = compilePhrases(extra.high);
   if (theirs && hasPhrase(theirs, maskPhrases(relaxed, allText))) return 'high';
   const urgent = compilePhrases(URGENT_WORDS);
-  if (hasPhrase(urgent, maskPhrases(relaxed, text)) && (signals.asks || !signals.sentByMachine)) return 'high';
+  if (hasPhrase(urgent, maskPhrases(compilePhrases(CONTINGENCIES), maskPhrases(relaxed, text))) && (signals.asks || !signals.sentByMachine)) return 'high';
   // A near deadline on a request ("reset it within 24 hours"), or money owed by a date.
   if (signals.soon && signals.asks && !hasPhrase(relaxed, text)) return 'high';
   if (signals.moneyOwed && signals.dated) return 'high';

@@ -8,7 +8,10 @@ const SIGNS = [
   /\brisk[- ]free\b|\b100%\s+safe\b|\bno\s+risk\b/i,
   /\bconfidential\s+(?:transaction|business|proposal)\b|\bbusiness\s+proposal\b/i,
   /\byou\s+have\s+won\b|\blottery\b|\bclaim\s+(?:this|your)\s+(?:money|prize|funds)\b/i,
-  /\bverify\s+your\s+(?:account|identity|password)\b/i,
+  /\bverify\s+your\s+(?:account|identity|password|information|details)\b/i,
+  // Loan and refinance spam: "You have qualified for the lowest rate in years".
+  /\byou(?:['’]ve|\s+have)\s+(?:been\s+)?(?:qualified|pre-?approved|selected)\b/i,
+  /\b(?:lowest|low|fixed)\s+(?:interest\s+)?rates?\b.{0,80}\b(?:refinanc\w*|mortgage|loan)\b|\b(?:refinanc\w*|mortgage|loan)\b.{0,80}\b(?:lowest|low|fixed)\s+(?:interest\s+)?rates?\b/i,
   /\baccount\s+(?:has\s+been|was|will\s+be)\s+(?:compromised|suspended|locked|closed)\b|\bsecurity\s+alert\b/i,
   /\bprince\b|\bcentral\s+bank\s+of\b/i,
 ];

@@ -1,0 +1,14 @@
+import { describe, expect, test } from 'vitest';
+import { looksLikeScam } from '../../src/planning/rules/scam-signs.js';
+
+describe('scam signs: two different ones make a scam', () => {
+  test.each([
+    ['refinance spam', 'You have qualified for the lowest rate in years. Low rates are fixed on your mortgage. Please visit the link below to verify your information.', true],
+    ['advance-fee fraud', 'I am the next of kin of a prince; the fund transfer of 25 million US dollars is risk-free.', true],
+    ['a sign-up mail (one sign)', 'Thanks for signing up. Please verify your account.', false],
+    ['a real mortgage letter', 'Your fixed rate on the mortgage ends in March; call us to discuss your options.', false],
+    ['an honest approval', 'You have been selected for the interview on Friday.', false],
+  ])('%s', (_case, text, scam) => {
+    expect(looksLikeScam(text)).toBe(scam);
+  });
+});
