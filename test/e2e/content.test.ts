@@ -33,6 +33,18 @@ describe('content read at intake', () => {
     expect((await readNote(path.join(root, 'Plans', 'PLAN_scan 0042.pdf.md'))).data.due).toBe('2026-12-15');
   });
 
+  test('an email\'s quoted reply is kept for search but asks nothing of the plan', async () => {
+    const body = 'Thanks, that works for me.\n\nOn Mon, 30 Nov 2026 at 09:00, Bob <bob@acme.test> wrote:\n> Please send the signed contract by 2026-12-09.\n> Regards, Bob\n';
+    const eml = makeMultipart({ From: 'Ann <ann@acme.test>', Subject: 'Re: contract', Date: 'Tue, 01 Dec 2026 10:00:00 +0000' }, body, []);
+    const root = await vault({ 'Inbox/reply.eml': eml, 'ai-employee.yaml': FAST });
+    await once(root);
+    const companion = (await fs.readFile(path.join(root, 'Needs_Action', 'reply.eml.md'), 'utf8'));
+    expect(companion).toContain('Please send the signed contract by 2026-12-09.');
+    const plan = await readNote(path.join(root, 'Plans', 'PLAN_reply.eml.md'));
+    expect(plan.data.due).toBeUndefined();
+    expect(plan.body.toString()).not.toMatch(/signed contract/);
+  });
+
   test("an email's PDF attachment is saved beside it (same bytes), read, and its date is the plan's due", async () => {
     const attachment = makePdf(['Contract. Please return it signed by 2026-12-10.']);
     const eml = makeMultipart({ From: 'Ann <ann@acme.test>', Subject: 'Contract', Date: 'Tue, 01 Dec 2026 10:00:00 +0000' }, 'The contract is attached.', [{ name: 'contract.pdf', type: 'application/pdf', bytes: attachment }]);
