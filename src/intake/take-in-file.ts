@@ -53,7 +53,7 @@ export async function takeInFile(stagedFile: string, originalName: string, id: s
       const sections = await textSections(content, saved, targetDir, contentOptions);
       const body = renderCompanionBody({ file: name, attachments: saved.map((a) => a.name), sections: sections.texts, ...(unread ? { missing: unread } : {}) });
       const plan = !hash.duplicateOf && planAhead
-        ? await planAhead({ fileName: companion, stem: name, id, kind, received, frontmatter: {}, text: sections.texts.filter((s) => s.label !== QUOTED_LABEL).map((s) => s.text).join('\n\n'), ...planFacts(item), attachment: { name, sizeBytes: size } })
+        ? await planAhead({ fileName: companion, stem: name, id, kind, received, frontmatter: {}, text: sections.texts.map((s) => s.text).join('\n\n'), ...planFacts(item), attachment: { name, sizeBytes: size } })
         : undefined;
       if (plan) Object.assign(item, { status: 'planned', plan: plan.stem });
       const placed = await writeOrDropPlan(plan, () => placeFile(stagedFile, targetDir, name, companion, composeNote(stringifyFrontmatter(itemFields(item)), body), saved));

@@ -17,7 +17,7 @@ export interface CompanionBody {
 }
 
 export const CONTENT_HEADING = '## Content';
-// An email's quoted replies and signature: found by search, never handed to the planners.
+// An email's quoted replies and signature: under their own heading, set aside by the planner (not by the reader).
 export const QUOTED_LABEL = 'Quoted replies and signature';
 const FENCE_OPEN = /^(`{3,})text$/;
 
@@ -35,7 +35,9 @@ export function renderCompanionBody(body: CompanionBody): string {
   return lines.join('\n');
 }
 
-// Used to hand a companion's text to the planners: every fenced section after the content heading.
+// Used to hand a companion's text to the planners: every fenced section after the content heading,
+// the quoted replies too, as intake hands them over (the rules planner sets them aside, and reads a
+// forwarded message when the mail says nothing else: message-parts.ts).
 export function readCompanionText(body: string): string {
   const lines = body.split(/\r?\n/);
   const start = lines.indexOf(CONTENT_HEADING);
@@ -47,7 +49,7 @@ export function readCompanionText(body: string): string {
     const fence = FENCE_OPEN.exec(lines[i]!)?.[1];
     if (!fence) continue;
     const end = lines.indexOf(fence, i + 1);
-    if (label !== QUOTED_LABEL) texts.push(lines.slice(i + 1, end === -1 ? undefined : end).join('\n'));
+    texts.push(lines.slice(i + 1, end === -1 ? undefined : end).join('\n'));
     if (end === -1) break;
     i = end;
   }
