@@ -8,6 +8,9 @@ describe('scam signs: two different ones make a scam', () => {
     ['a sign-up mail (one sign)', 'Thanks for signing up. Please verify your account.', false],
     ['a real mortgage letter', 'Your fixed rate on the mortgage ends in March; call us to discuss your options.', false],
     ['an honest approval', 'You have been selected for the interview on Friday.', false],
+    ['stock promotion', 'Exciting Easter Investor Alert. Ticker:IGTS. IGTS is expected to Explode All Next Week, profit big!', true],
+    ['a portfolio note (one sign)', 'The fund holds OTC markets shares; the review is on Monday.', false],
+    ['an honest request with urgency', 'Please get in touch asap about the stock count in the warehouse.', false],
   ])('%s', (_case, text, scam) => {
     expect(looksLikeScam(text)).toBe(scam);
   });

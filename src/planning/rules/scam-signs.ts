@@ -14,6 +14,9 @@ const SIGNS = [
   /\b(?:lowest|low|fixed)\s+(?:interest\s+)?rates?\b.{0,80}\b(?:refinanc\w*|mortgage|loan)\b|\b(?:refinanc\w*|mortgage|loan)\b.{0,80}\b(?:lowest|low|fixed)\s+(?:interest\s+)?rates?\b/i,
   /\baccount\s+(?:has\s+been|was|will\s+be)\s+(?:compromised|suspended|locked|closed)\b|\bsecurity\s+alert\b/i,
   /\bprince\b|\bcentral\s+bank\s+of\b/i,
+  // Stock promotion ("pump and dump"): a ticker touted, and the promise that it will jump.
+  /\b(?:investor\s+alert|ticker\s*:|st0ck|pink\s+sheets|otc\s+(?:markets?|bb)|stock\s+(?:alert|pick|play))\b/i,
+  /\b(?:big\s+mover|expected\s+to\s+(?:explode|soar|skyrocket)|profit\s+big|(?:get|jump)\s+(?:in|on\s+board)\s+(?:on\s+\S+\s+)?(?:asap|now|while\s+you\s+can)|don['’]t\s+regret\s+it)\b/i,
 ];
 
 // Used by the rules planner for emails: two or more different signs.
