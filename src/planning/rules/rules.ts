@@ -84,8 +84,9 @@ function isWithinDays(due: string | undefined, received: Date, days: number): bo
   return !!due && due <= formatLocalDate(new Date(received.getFullYear(), received.getMonth(), received.getDate() + days));
 }
 
-// A deadline today or tomorrow, counted from when the item arrived (or was sent): "by Friday" said on
-// a Wednesday is a plan for the week, not an emergency.
+// §7's "deadline within two days", for deadlines that name a day (they end when the day ends): one
+// due today or tomorrow ends within 48 hours of when the item arrived (or was sent); "by Friday" said
+// on a Wednesday morning ends later, and is a plan for the week, not an emergency.
 function isSoon(due: string | undefined, received: Date): boolean {
   if (!due) return false;
   return due <= formatLocalDate(new Date(received.getFullYear(), received.getMonth(), received.getDate() + 1));
