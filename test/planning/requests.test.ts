@@ -28,6 +28,8 @@ describe('indirect requests make steps', () => {
     'You can upgrade to a paying account or cancel any time.',
     'Can you believe it?',
     'It should be fine.',
+    'Please find attached invoice 2026-118 for the fourth quarter.',
+    'Attached please find the minutes.',
   ])('not a request: %j', (text) => {
     expect(readRequests(text)).toEqual([]);
   });

@@ -29,7 +29,7 @@ export const ACTION_VERBS = [
 ];
 
 // Lines that are an email's or a website's boilerplate, never an action of the item's.
-const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to)\b/i;
+const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
 
 // A to-do label makes the rest of its line a task, whatever it says: "TODO: dentist", "Me: send…"
 // (written as a label: "Action       : deleted" in a form is a field).
