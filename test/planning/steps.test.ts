@@ -88,10 +88,18 @@ describe('steps from action sentences', () => {
   });
 });
 
-describe('steps suited to the item’s kind', () => {
+describe('an email that asks nothing and names no date is FYI', () => {
   test.each([
     ['email that says something', { kind: 'email', text: 'Hello.', attachment: { name: 'm.eml', sizeBytes: 1 } }, ['Read the email from the sender: "Hello." — nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one']],
     ['FYI reply, named', { kind: 'email', text: "Hi Jamie, I just can't eat shellfish. Thanks", email: { from: 'Jane <j@x.test>', subject: 'Re: Dietary Requirements' } }, ['Read the email from Jane <j@x.test> about "Dietary Requirements": "Hi Jamie, I just can\'t eat shellfish. Thanks" — nothing is asked, no action needed (FYI)', 'File it, or answer if it needs one']],
+  ] as Array<[string, Partial<PlanItem>, string[]]>)('%s', (_kind, over, expected) => {
+    expect(buildSteps(makeItem(over), undefined, false, false).map((step) => step.text)).toEqual(expected);
+  });
+});
+
+describe('steps suited to the item’s kind', () => {
+  test.each([
+    ['email with a deadline but no request', { kind: 'email', text: 'Payment is due by Friday.', email: { from: 'Acme Billing <b@acme.test>', subject: 'Invoice 118' } }, ['Read the email from Acme Billing <b@acme.test> about "Invoice 118": "Payment is due by Friday."', 'File it, or answer if it needs one']],
     ['email from a person who asks', { kind: 'email', email: { from: 'Ann <ann@x.test>' }, text: 'Is the venue still free on the 9th?', title: 'Re: Venue' }, ['Read the email', 'Answer Ann <ann@x.test>: "Is the venue still free on the 9th?"']],
     ['newsletter', { kind: 'email', email: { bulk: true, fromAddress: 'news@shop.test' }, text: 'Our best deals this week?' }, ['A newsletter or list mail: nothing is asked', 'File or delete it']],
     ['bounce', { kind: 'email', email: { fromAddress: 'MAILER-DAEMON@mx.test', automated: true }, text: 'Delivery to <bo@gone.test> failed permanently.' }, ['A bounce: check which message could not be delivered to bo@gone.test and why', 'Check the address and resend it, if it still matters']],

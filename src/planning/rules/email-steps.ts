@@ -20,7 +20,7 @@ export function isInvitation(item: PlanItem): boolean {
 }
 
 // Used by the rules planner's email fallback; `question` is the first question the email asks, if any.
-export function writeEmailSteps(item: PlanItem, question: string | undefined): string[] {
+export function writeEmailSteps(item: PlanItem, question: string | undefined, asks = false): string[] {
   const email = item.email;
   const subject = email?.subject ?? '';
   const text = readUserText(item);
@@ -39,5 +39,7 @@ export function writeEmailSteps(item: PlanItem, question: string | undefined): s
   if (question) return ['Read the email', `Answer ${sender}${about}: "${toSingleLine(question, 160)}"`];
   // Named, so the task list says what was said and about what.
   const said = text.trim() === '' ? '' : `: "${toSingleLine(text, 100)}"`;
+  // A mail with a deadline or money owed but no sentence that asks ("Payment is due by Friday") is no FYI.
+  if (asks) return [`Read the email from ${sender}${about}${said}`, 'File it, or answer if it needs one'];
   return [`Read the email from ${sender}${about}${said} — nothing is asked, no action needed (FYI)`, 'File it, or answer if it needs one'];
 }

@@ -19,8 +19,8 @@ import { toSingleLine } from '../single-line.js';
 export const MAX_STEPS = 10;
 export const MAX_STEP_LENGTH = 200;
 
-const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string, item: PlanItem) => string[]> = {
-  email: (_name, item) => writeEmailSteps(item, readQuestions(readUserText(item))[0]),
+const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string, item: PlanItem, asks: boolean) => string[]> = {
+  email: (_name, item, asks) => writeEmailSteps(item, readQuestions(readUserText(item))[0], asks),
   pdf: (name) => [`Review the document ${name}`, 'Note any amounts, dates or actions it asks for', 'File the document'],
   image: (name) => [`Look at the image ${name}`, 'File it where it belongs'],
   file: (name) => [`Open and review ${name}`, 'Decide the next action'],
@@ -103,7 +103,7 @@ export function readActionSentences(text: string): string[] {
 function fallbackSteps(item: PlanItem, asks: boolean): PlanStep[] {
   const name = toSingleLine(item.attachment?.name ?? item.stem, 120);
   const kind = readItemKind(item);
-  const texts = !asks && kind === 'note' ? [nothingAsked(item)] : FALLBACK[kind](name, item);
+  const texts = !asks && kind === 'note' ? [nothingAsked(item)] : FALLBACK[kind](name, item, asks);
   return texts.map((text) => ({ text }));
 }
 
