@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { imperativeVerb } from '../../src/planning/rules/imperative.js';
 import { cutCarriedParts } from '../../src/planning/rules/message-parts.js';
-import { readRequests } from '../../src/planning/rules/requests.js';
+import { readQuestions, readRequests } from '../../src/planning/rules/requests.js';
 import { readSentences } from '../../src/planning/rules/sentences.js';
 import { readActionSentences } from '../../src/planning/rules/steps.js';
 
@@ -122,4 +122,16 @@ describe('what a message carries along is cut', () => {
 
 test('a forwarded message’s header lines are not sentences', () => {
   expect(readActionSentences('---------- Forwarded message ----------\nFrom: Bob <b@x.test>\nSubject: Please forward this email to me\n\nForward please')).toEqual(['Forward please']);
+});
+
+describe('questions put to the reader', () => {
+  test.each([
+    ['I still have the same problem.... Can you help?', ['Can you help?']],
+    ['Could you check?', ['Could you check?']],
+    ['Is the venue still free on the 9th?', ['Is the venue still free on the 9th?']],
+    ['Why not?', []],
+    ['Really?', []],
+  ])('%j', (text, expected) => {
+    expect(readQuestions(text)).toEqual(expected);
+  });
 });

@@ -36,7 +36,11 @@ export function writeEmailSteps(item: PlanItem, question: string | undefined, as
   if (email?.bulk || email?.automated) return [`A ${email.bulk ? 'newsletter or list mail' : 'notice sent by a machine'}: nothing is asked`, 'File or delete it'];
   const sender = email?.from ? toSingleLine(email.from, 80) : 'the sender';
   const about = subject ? ` about "${toSingleLine(subject.replace(/^(?:re|aw|fwd?):\s*/i, ''), 80)}"` : '';
-  if (question) return ['Read the email', `Answer ${sender}${about}: "${toSingleLine(question, 160)}"`];
+  // A short question ("Can you help?") is quoted with what comes before it, so the step says about what.
+  const end = question ? text.indexOf(question) + question.length : -1;
+  const context = end > 150 ? `…${text.slice(end - 150, end).replace(/^\S*\s/, '')}` : text.slice(0, end);
+  const asked = question && question.split(/\s+/).length < 4 && end > question.length ? context : question;
+  if (asked) return ['Read the email', `Answer ${sender}${about}: "${toSingleLine(asked, 160)}"`];
   // Named, so the task list says what was said and about what.
   const said = text.trim() === '' ? '' : `: "${toSingleLine(text, 100)}"`;
   // A mail with a deadline or money owed but no sentence that asks ("Payment is due by Friday") is no FYI.

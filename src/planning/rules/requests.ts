@@ -145,7 +145,10 @@ function toStep(sentence: string): string {
   return action.charAt(0).toUpperCase() + action.slice(1);
 }
 
+const ASKED_OF_YOU = /^(?:(?:so|and|but)\s+)?(?:can|could|would|will)\s+you\s+\p{L}/iu;
+
 // Used for an email's reply step and priority: the questions it asks (not rhetorical one-worders).
 export function readQuestions(text: string): string[] {
-  return readSentences(text).filter((sentence) => /\?$/.test(sentence) && sentence.split(/\s+/).length >= 4 && !BOILERPLATE.test(sentence));
+  // Short ones count when they are put to the reader ("Can you help?"), not when rhetorical ("Why not?").
+  return readSentences(text).filter((sentence) => /\?$/.test(sentence) && (sentence.split(/\s+/).length >= 4 || ASKED_OF_YOU.test(sentence)) && !BOILERPLATE.test(sentence));
 }
