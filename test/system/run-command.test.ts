@@ -11,13 +11,18 @@ const node = process.execPath;
 const script = (name: string) => path.join(fixtures, name);
 
 let dir: string;
-const leftovers: number[] = [];
+const leftovers: { pid: number; cmdline: string }[] = [];
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'run-command-'));
 });
+// A process's command line, to know it again: a pid a test saw may since belong to another process
+// (the suite starts thousands, and pids wrap at 32,768), which must never be killed in its place.
+const commandLineOf = (pid: number) => fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+
 afterEach(async () => {
-  for (const pid of leftovers.splice(0)) {
+  for (const { pid, cmdline } of leftovers.splice(0)) {
+    if (cmdline === '' || (await commandLineOf(pid)) !== cmdline) continue;
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
@@ -32,7 +37,7 @@ const base = () => ({ cwd: dir, timeoutMs: 10_000, maxOutputBytes: 1024 * 1024 }
 async function readPid(file: string): Promise<number> {
   expect(await waitUntil(async () => (await fs.stat(file).catch(() => null)) !== null)).toBe(true);
   const pid = Number(await fs.readFile(file, 'utf8'));
-  leftovers.push(pid);
+  leftovers.push({ pid, cmdline: await commandLineOf(pid) });
   return pid;
 }
 
