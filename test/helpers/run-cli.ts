@@ -12,6 +12,18 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
+  return runCliOnce(args, options).then((result) => {
+    // runCli never signals its child. Twice in a full suite, a run ended by a signal no test sent, in
+    // under a second and without output; not yet explained (a stray kill of a reused pid is the
+    // likeliest; see the session note of 2026-12-05). Such a run is said and made once more, as a
+    // user would; a crash (SIGSEGV, SIGABRT…) is never retried.
+    if (result.signal !== 'SIGKILL' && result.signal !== 'SIGTERM') return result;
+    console.error(`runCli: ai-employee ${args.join(' ')} ended by ${result.signal}, sent by no test; running it again`);
+    return runCliOnce(args, options);
+  });
+}
+
+function runCliOnce(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
