@@ -1,5 +1,4 @@
 import fsSync from 'node:fs';
-import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
 import { isNoteName } from '../vault/list-items.js';
 import type { IntakeOptions } from './name-reservations.js';

@@ -43,9 +43,7 @@ export function readCompanionText(body: string): string {
   const start = lines.indexOf(CONTENT_HEADING);
   if (start === -1) return '';
   const texts: string[] = [];
-  let label = '';
   for (let i = start + 1; i < lines.length; i++) {
-    if (lines[i]!.startsWith('### ')) label = lines[i]!.slice(4);
     const fence = FENCE_OPEN.exec(lines[i]!)?.[1];
     if (!fence) continue;
     const end = lines.indexOf(fence, i + 1);
