@@ -7,10 +7,6 @@ process.env.UV_THREADPOOL_SIZE ??= '16';
 // Small young generation: a run makes much short-lived garbage, and a long-running daemon should
 // stay small (measured: 10,000 notes peak at ~120 MB instead of ~170 MB, at the same speed).
 v8.setFlagsFromString('--max-semi-space-size=2');
-// The planner's regexes are large (every action verb, case-insensitive, Unicode): V8 would compile each
-// twice, to bytecode and then to machine code on its second use. Straight to machine code halves the
-// first plan's cost (34 -> 20 ms) and speeds planning many (10,000 plans: 708-771 -> 620-665 ms).
-v8.setFlagsFromString('--no-regexp-tier-up');
 // The bundle (npm run build makes it) starts several times faster than the many files of dist/.
 import { existsSync } from 'node:fs';
 const bundle = new URL('../dist/bundle/cli.js', import.meta.url);
