@@ -30,6 +30,8 @@ describe('indirect requests make steps', () => {
     'It should be fine.',
     'Please find attached invoice 2026-118 for the fourth quarter.',
     'Attached please find the minutes.',
+    'Test test. Hi. Waving.',
+    'Hello, hello?',
   ])('not a request: %j', (text) => {
     expect(readRequests(text)).toEqual([]);
   });

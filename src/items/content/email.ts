@@ -35,8 +35,9 @@ export async function readEmail(bytes: Uint8Array, maxTextBytes: number): Promis
   const from = mail.from && 'address' in mail.from ? mail.from : undefined;
   const fromAddress = from?.address || undefined;
   const email: EmailFacts = {
-    // A discussion list's post (it has List-Post: members write to it) is a person's mail, not bulk.
-    bulk: !header('list-post') && !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? '')),
+    // A discussion list's post (it has List-Post: members write to it) is a person's mail, not bulk;
+    // so is a reply in a thread that offers no unsubscribing (an old list's "Re:"): newsletters reply to no one.
+    bulk: !header('list-post') && !(isReply(header) && !header('list-unsubscribe')) && !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? '')),
     automated: (!!header('auto-submitted') && !/^no$/i.test(header('auto-submitted')!.trim())) || (!!fromAddress && AUTOMATED_SENDER.test(fromAddress)),
   };
   const fromName = from?.name ? fixWindows1252(from.name) : undefined;
@@ -98,4 +99,8 @@ export function splitQuoted(text: string): { main: string; quoted: string } {
   const cut = lines.findIndex((line, i) => line === '-- ' || line === '--' || QUOTE_INTRO.test(line.trim()) || (/^\s*>/.test(line) && lines.slice(i).filter((l) => l.trim() !== '').every((l) => /^\s*>/.test(l) || QUOTE_INTRO.test(l.trim()))));
   if (cut === -1) return { main: text.trim(), quoted: '' };
   return { main: lines.slice(0, cut).join('\n').trim(), quoted: lines.slice(cut).join('\n').trim() };
+}
+
+function isReply(header: (key: string) => string | undefined): boolean {
+  return !!(header('in-reply-to') || header('references'));
 }

@@ -9,6 +9,8 @@ export const URGENT_WORDS = [
   'urgent', 'urgently', 'asap', 'as soon as possible', 'immediately', 'right away', 'overdue',
   'past due', 'final notice', 'final reminder', 'high priority',
   'top priority', 'critical', 'emergency', 'time sensitive', 'time-sensitive', 'action required',
+  // Said of the thing asked, not of a topic ("important dates" stays normal).
+  "it's important", 'it’s important', 'it is important', 'very important', 'really important', 'running late',
 ];
 
 // Negations ("not urgent", "no deadline") are here too: low words are blanked out before the

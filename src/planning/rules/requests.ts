@@ -68,6 +68,8 @@ const MODAL_VERB = new RegExp(
 // "Invoice 4711 is overdue; pay it by Friday", "Mom's birthday on the 12th - order flowers": the action is the later clause.
 const LATER_CLAUSE = /(?:;|\s[-–—]\s|,\s+(?:so|then|and)\s+)\s*(?:please\s+)?(?=\S)/gu;
 // "Click here to reset your password", "Use this link to confirm…": the action is what follows "to".
+// "Test test", "Hello, hello": a word said twice is a check or a greeting, not an action.
+const ECHO = /^(\p{L}+)[\s,]+\1\b/iu;
 const CLICK_TO = /^(?:please\s+)?(?:click|tap|use|follow|visit|open)\b[^.!?]{0,60}?\bto\s+/i;
 
 export interface Request {
@@ -123,7 +125,7 @@ function readRequest(sentence: string): Request | undefined {
 function asksForAction(sentence: string): boolean {
   const clickTo = CLICK_TO.exec(sentence);
   if (clickTo) return LEADING_VERB.test(sentence.slice(clickTo[0].length));
-  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence)) return false;
+  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence) || ECHO.test(sentence)) return false;
   const bare = sentence.replace(POLITE_START, '');
   if (LEADING_VERB.test(bare) || imperativeVerb(bare) || MODAL_VERB.test(sentence) || INDIRECT_REQUEST.test(sentence)) return true;
   if (WANT_TO.test(sentence) || PASSIVE_NEED.test(sentence) || (sentence.endsWith(':') && YOU_CAN_COLON.test(sentence))) return true;

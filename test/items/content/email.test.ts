@@ -113,6 +113,20 @@ describe('what is not read', () => {
   });
 });
 
+describe('a list mail is a newsletter, unless people talk on it', () => {
+  const post = (headers: string) => Buffer.from(`From: Ingo <ingo@example.org>\r\nTo: dev@lists.example.org\r\nSubject: Re: running as root\r\n${headers}\r\nWhat about switching to an EUID of nobody early?\r\n`);
+  test.each([
+    ['Precedence: bulk, nothing else', 'Precedence: bulk\r\n', true],
+    ['a newsletter with List-Unsubscribe', 'List-Id: <news.example.org>\r\nList-Unsubscribe: <mailto:leave@example.org>\r\n', true],
+    ['a member\'s post (List-Post)', 'List-Post: <mailto:dev@lists.example.org>\r\nPrecedence: list\r\n', false],
+    ['a reply in an old list\'s thread (References, no unsubscribing)', 'References: <1@example.org>\r\nPrecedence: bulk\r\n', false],
+    ['a reply that still offers unsubscribing', 'In-Reply-To: <1@example.org>\r\nList-Unsubscribe: <mailto:leave@example.org>\r\n', true],
+  ])('%s', async (_what, headers, bulk) => {
+    const result = await readEml(post(headers));
+    expect(result.ok && result.content.email?.bulk).toBe(bulk);
+  });
+});
+
 // uuencode(1)'s lines for `data`, written from the format's description (the decoder under test is not used).
 function uuencode(data: Buffer): string {
   let out = '';
