@@ -175,7 +175,7 @@ describe('plans for replies and typed notes', () => {
   test.each([
     ['URGENT: submit the expense report today, finance closes the month at 5pm', 'high', '2026-12-02'],
     ["Mom's birthday on the 12th - order flowers by Thursday", 'high', '2026-12-03'],
-    ["Call back Dr. Ruiz's office about the MRI results - they said it's important, call before noon Monday", 'normal', '2026-12-07'],
+    ["Call back Dr. Ruiz's office about the MRI results - they said it's important, call before noon Monday", 'high', '2026-12-07'],
     ['Send the revised budget to finance by Friday', 'normal', '2026-12-04'],
     ['Someday: learn to play the cello', 'low', undefined],
     ['Follow up with Acme about the overdue invoice #4471 (was due Nov 20)', 'high', '2026-11-20'],

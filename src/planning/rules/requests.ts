@@ -1,4 +1,4 @@
-import { compilePhrases } from './phrases.js';
+import { actionVerbLengths, startsWithActionVerb } from './action-verbs.js';
 import { imperativeVerb } from './imperative.js';
 import { rememberLast } from './remember-last.js';
 import { readSentences } from './sentences.js';
@@ -9,24 +9,6 @@ import { readSentences } from './sentences.js';
 // "I wanted to discuss…", "The form needs to be signed"), after a to-do label ("TODO: dentist",
 // "URGENT: submit…", "Me: send…"), or in a later clause ("Mom's birthday on the 12th - order flowers").
 // A mere mention ("Thanks for your email") is not a step.
-
-// Verbs known to be actions even where the shape of the sentence would not say so ("Update: …" is
-// not one, "Update the address" is).
-export const ACTION_VERBS = [
-  'reply', 'respond', 'send', 'pay', 'call', 'phone', 'schedule', 'review', 'book', 'prepare', 'sign',
-  'follow up', 'email', 'submit', 'renew', 'confirm', 'buy', 'order', 'fix', 'update', 'check',
-  'cancel', 'contact', 'write', 'draft', 'finish', 'complete', 'arrange', 'register', 'apply', 'print',
-  'scan', 'return', 'remind', 'ask', 'discuss', 'approve', 'forward', 'share', 'upload',
-  'fill in', 'fill out', 'read', 'visit', 'collect', 'pick up', 'drop off', 'transfer', 'invite',
-  'reset', 'get', 'bring', 'take', 'find', 'give', 'set up', 'put', 'tell', 'show', 'join', 'attend',
-  'move', 'add', 'remove', 'delete', 'change', 'create', 'organize', 'organise', 'plan', 'clean',
-  'install', 'test', 'verify', 'ensure', 'provide', 'request', 'reserve', 'notify', 'inform', 'let',
-  'make', 'meet', 'deliver', 'post', 'mail', 'ship', 'file', 'backup', 'back up', 'restart', 'rotate',
-  'revoke', 'grant', 'migrate', 'deploy', 'merge', 'publish', 'edit', 'translate', 'research', 'look into',
-  'investigate', 'decide', 'choose', 'agree', 'accept', 'decline', 'reject', 'resend', 'refund',
-  'reimburse', 'invoice', 'quote', 'estimate', 'sort out', 'clear', 'tidy', 'repair', 'replace', 'water',
-  'feed', 'walk', 'cook', 'wash', 'charge', 'top up', 'book in', 'sign up', 'log in', 'download', 'run',
-];
 
 // Lines that are an email's or a website's boilerplate, never an action of the item's.
 const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
@@ -57,14 +39,8 @@ const PASSIVE_NEED = /\b(?:needs?\s+to|has\s+to|have\s+to|must)\s+be\s+[a-z]+(?:
 // "On your remote host you can run:" followed by the command: an instruction.
 const YOU_CAN_COLON = /\byou\s+(?:can|could|should|may|might|need\s+to|have\s+to|must)\s+(?:also\s+)?(\p{Ll}{2,})\b[^.!?]{0,60}:$/iu;
 
-const VERB = compilePhrases(ACTION_VERBS)!.source;
-// A leading verb must be followed by a word ("Update the address", not "Update: we moved").
-const LEADING_VERB = new RegExp(`^${VERB}(?=\\s+[\\p{L}\\p{N}"'“‘])`, 'iu');
-const MODAL_VERB = new RegExp(
-  `\\b(?:please|kindly|(?<!\\b(?:may|might)\\s)needs?\\s+to|have\\s+to|has\\s+to|must|should|remember\\s+to|(?:don['’]t|do\\s+not)\\s+forget\\s+to|` +
-    `(?:can|could|would|will)\\s+you|i['’]ll|we['’]ll|i\\s+will|we\\s+will|going\\s+to)\\s+(?:please\\s+|also\\s+)?${VERB}`,
-  'iu',
-);
+// "Please send…", "could you call…", "I'll book…": a known action verb after a word that asks or promises.
+const MODAL = /\b(?:please|kindly|(?<!\b(?:may|might)\s)needs?\s+to|have\s+to|has\s+to|must|should|remember\s+to|(?:don['’]t|do\s+not)\s+forget\s+to|(?:can|could|would|will)\s+you|i['’]ll|we['’]ll|i\s+will|we\s+will|going\s+to)\s+(?:please\s+|also\s+)?/giu;
 // "Invoice 4711 is overdue; pay it by Friday", "Mom's birthday on the 12th - order flowers": the action is the later clause.
 const LATER_CLAUSE = /(?:;|\s[-–—]\s|,\s+(?:so|then|and)\s+)\s*(?:please\s+)?(?=\S)/gu;
 // "Click here to reset your password", "Use this link to confirm…": the action is what follows "to".
@@ -124,15 +100,15 @@ function readRequest(sentence: string): Request | undefined {
 
 function asksForAction(sentence: string): boolean {
   const clickTo = CLICK_TO.exec(sentence);
-  if (clickTo) return LEADING_VERB.test(sentence.slice(clickTo[0].length));
+  if (clickTo) return startsWithActionVerb(sentence.slice(clickTo[0].length));
   if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence) || ECHO.test(sentence)) return false;
   const bare = sentence.replace(POLITE_START, '');
-  if (LEADING_VERB.test(bare) || imperativeVerb(bare) || MODAL_VERB.test(sentence) || INDIRECT_REQUEST.test(sentence)) return true;
+  if (startsWithActionVerb(bare) || imperativeVerb(bare) || hasModalActionVerb(sentence) || INDIRECT_REQUEST.test(sentence)) return true;
   if (WANT_TO.test(sentence) || PASSIVE_NEED.test(sentence) || (sentence.endsWith(':') && YOU_CAN_COLON.test(sentence))) return true;
   if (REQUEST.test(sentence)) return true;
   for (const clause of sentence.matchAll(LATER_CLAUSE)) {
     const rest = sentence.slice(clause.index + clause[0].length);
-    if (LEADING_VERB.test(rest) || imperativeVerb(rest)) return true;
+    if (startsWithActionVerb(rest) || imperativeVerb(rest)) return true;
   }
   return false;
 }
@@ -153,4 +129,9 @@ const ASKED_OF_YOU = /^(?:(?:so|and|but)\s+)?(?:can|could|would|will)\s+you\s+\p
 export function readQuestions(text: string): string[] {
   // Short ones count when they are put to the reader ("Can you help?"), not when rhetorical ("Why not?").
   return readSentences(text).filter((sentence) => /\?$/.test(sentence) && (sentence.split(/\s+/).length >= 4 || ASKED_OF_YOU.test(sentence)) && !BOILERPLATE.test(sentence));
+}
+
+function hasModalActionVerb(sentence: string): boolean {
+  for (const modal of sentence.matchAll(MODAL)) if (actionVerbLengths(sentence.slice(modal.index + modal[0].length)).length > 0) return true;
+  return false;
 }
