@@ -9,6 +9,7 @@ import { emptyResult, noHandoff, type Stage, type StageContext, type StageResult
 import { collectGarbageIfGrown } from '../system/collect-garbage.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
 import { isNoteName, listNotes } from '../vault/list-items.js';
+import { readFolder } from '../vault/read-folder.js';
 import { readNoteHeads } from '../vault/read-note-heads.js';
 import { classifyEntry, compileIgnore } from './classify-entry.js';
 import type { IntakeOptions, OpenHashes } from './name-reservations.js';
@@ -129,7 +130,7 @@ async function claimAll(ctx: StageContext, names: string[], result: StageResult)
 }
 
 async function listCandidates(ctx: StageContext): Promise<string[]> {
-  const entries = await fs.readdir(ctx.vault.inbox, { withFileTypes: true });
+  const entries = readFolder(ctx.vault.inbox);
   const isIgnored = compileIgnore(ctx.config.intake.ignore);
   const names: string[] = [];
   for (const entry of entries) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readFolderIfPresent } from '../vault/read-folder.js';
 import { moveIntoNewFolder, moveToFreeName, removeEmptyFolder, removeFile, renameToFreshName } from '../vault/files.js';
 import type { VaultLayout } from '../vault/layout.js';
 
@@ -57,7 +58,7 @@ async function removeOwnFolder(claim: Claim): Promise<void> {
 
 // Every claim left in staging (by a run that was interrupted), in both forms.
 export async function listStaged(layout: VaultLayout): Promise<Claim[]> {
-  const entries = await fs.readdir(layout.staging, { withFileTypes: true }).catch(() => []);
+  const entries = readFolderIfPresent(layout.staging);
   const claims: Claim[] = [];
   for (const entry of entries) {
     const flat = FLAT_NAME.exec(entry.name);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { VaultLayout } from '../vault/layout.js';
-import { isNoteName, isPlanName, listFolders, listRegularFiles, withoutAttachments } from '../vault/list-items.js';
+import { countRegularFiles, isNoteName, isPlanName, listFolders, listRegularFiles, withoutAttachments } from '../vault/list-items.js';
 
 export interface FolderCounts {
   inbox: number;
@@ -13,7 +13,7 @@ export interface FolderCounts {
 // which are notes (an attachment counts through its companion, a finished plan not at all).
 export async function countItems(layout: VaultLayout): Promise<FolderCounts> {
   const [inbox, needsAction, plans, done] = await Promise.all([
-    listRegularFiles(layout.inbox).then((names) => names.length),
+    countRegularFiles(layout.inbox),
     countNotes(layout.needsAction),
     countNotes(layout.plans),
     countDone(layout.done),

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readFolderIfPresent } from './read-folder.js';
 import { namingFailure, namingFailureAsync } from './write-error.js';
 
 // The only module that writes or moves files. Writes are temp + fsync + rename; moves never overwrite.
@@ -32,7 +33,7 @@ function randomSuffix(): string {
 // Call it only while holding the vault lock, when no other process writes in the vault.
 export async function removeLeftoverTemps(dir: string): Promise<number> {
   const own = `${TEMP_PREFIX}${process.pid}-`;
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const names = readFolderIfPresent(dir).map((entry) => entry.name);
   const leftovers = names.filter((name) => name.startsWith(TEMP_PREFIX) && !name.startsWith(own));
   for (const name of leftovers) unlinkIfPresent(path.join(dir, name));
   return leftovers.length;

@@ -1,26 +1,29 @@
-import fs from 'node:fs/promises';
+import { readFolderIfPresent, visitFolder } from './read-folder.js';
 
 // Which files in a vault folder a user would count: regular files, not hidden, not an attachment
 // whose companion note sits beside it. Listing only: nothing here opens a file.
 
 // The names of regular, non-hidden files directly in `dir`; [] when it is missing or unreadable.
 export async function listRegularFiles(dir: string): Promise<string[]> {
+  return readFolderIfPresent(dir).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
+}
+
+// How many regular, non-hidden files are directly in `dir`; 0 when it is missing or unreadable.
+export function countRegularFiles(dir: string): number {
+  let count = 0;
   try {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
+    visitFolder(dir, (entry) => {
+      if (entry.isFile() && !entry.name.startsWith('.')) count++;
+    });
   } catch {
-    return [];
+    return 0;
   }
+  return count;
 }
 
 // The names of non-hidden sub-folders of `dir` (never a symlink to one).
 export async function listFolders(dir: string): Promise<string[]> {
-  try {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
-  } catch {
-    return [];
-  }
+  return readFolderIfPresent(dir).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
 }
 
 // Drops "X.pdf" when "X.pdf.md" is present: the companion note is the item, the attachment is not.
