@@ -224,3 +224,24 @@ describe('reference notes', () => {
     expect(planWithRules(item, ctx).priority).toBe('normal');
   });
 });
+
+describe('whose words an email holds', () => {
+  const email = (text: string) => makeItem({ kind: 'email', text, title: 'Ticket 4411', email: { from: 'Support <help@shop.example>', subject: 'Ticket 4411' } });
+
+  test('the sender’s own promise is no task of the reader’s, and its "as soon as possible" no urgency', () => {
+    const draft = planWithRules(email('Thank you for contacting us. We will get back to you as soon as possible with an update on your request.'), CTX);
+    expect(draft.priority).not.toBe('high');
+    expect(draft.steps[0]!.text).toMatch(/nothing is asked/);
+    expect(draft.steps.some((step) => /^we will/i.test(step.text))).toBe(false);
+  });
+
+  test('the same promise in the user’s own note is the user’s task', () => {
+    const draft = planWithRules(makeItem({ text: "I'll call the plumber about the leak." }), CTX);
+    expect(draft.steps.map((step) => step.text)).toContain("I'll call the plumber about the leak");
+  });
+
+  test('a courtesy closing is not a step; the ask before it is', () => {
+    const draft = planWithRules(email('Please review the Phoenix report before the board meeting. Let me know if you need any further details.'), CTX);
+    expect(draft.steps.map((step) => step.text)).toEqual([expect.stringMatching(/^Review the Phoenix report/)]);
+  });
+});

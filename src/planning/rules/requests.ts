@@ -11,7 +11,7 @@ import { readSentences } from './sentences.js';
 // A mere mention ("Thanks for your email") is not a step.
 
 // Lines that are an email's or a website's boilerplate, never an action of the item's.
-const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
+const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|(?:do not|don['’]t) hesitate to|(?:let (?:me|us) know|please advise) if you (?:need|have|require|want) (?:any|anything|more|further|other)|if you need anything|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
 
 // A to-do label makes the rest of its line a task, whatever it says: "TODO: dentist", "Me: send…"
 // (written as a label: "Action       : deleted" in a form is a field).
@@ -44,6 +44,8 @@ const MODAL = /\b(?:please|kindly|(?<!\b(?:may|might)\s)needs?\s+to|have\s+to|ha
 // "Invoice 4711 is overdue; pay it by Friday", "Mom's birthday on the 12th - order flowers": the action is the later clause.
 const LATER_CLAUSE = /(?:;|\s[-–—]\s|,\s+(?:so|then|and)\s+)\s*(?:please\s+)?(?=\S)/gu;
 // "Click here to reset your password", "Use this link to confirm…": the action is what follows "to".
+// "I'll send it", "We will get back to you", "I am going to call": the writer's own promise.
+const PROMISE = /^(?:(?:and|so|then)\s+)?(?:i|we)(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|['’]re\s+going\s+to|\s+am\s+going\s+to|\s+are\s+going\s+to)\s/i;
 // "Test test", "Hello, hello": a word said twice is a check or a greeting, not an action.
 const ECHO = /^(\p{L}+)[\s,]+\1\b/iu;
 const CLICK_TO = /^(?:please\s+)?(?:click|tap|use|follow|visit|open)\b[^.!?]{0,60}?\bto\s+/i;
@@ -55,6 +57,9 @@ export interface Request {
   step: string;
   // Someone else's action item ("Tom: book…"): a step only when the item has none of the reader's.
   theirs?: boolean;
+  // The writer's own promise ("I'll send it", "We will get back to you"): the reader's task only
+  // when the reader wrote it (a note), not in someone's email.
+  promise?: boolean;
 }
 
 // Used by the rules planner: each sentence of the text that asks for an action, in order.
@@ -74,11 +79,17 @@ export const readRequestList = rememberLast((text): readonly Request[] => {
 
 // Used by priority: the sentences that ask the reader for something (others' action items only
 // when there is none of the reader's: "Priya: draft the newsletter copy" is not the reader's newsletter).
-export const readRequests = rememberLast((text): readonly string[] => readOwnRequests(text).map((request) => request.sentence));
+// `byOthers` for text someone else wrote (an email): the writer's promises are not the reader's tasks.
+export function readRequests(text: string, byOthers = false): readonly string[] {
+  return (byOthers ? readOthersRequestSentences : readOwnRequestSentences)(text);
+}
+
+const readOwnRequestSentences = rememberLast((text) => readOwnRequests(text).map((request) => request.sentence));
+const readOthersRequestSentences = rememberLast((text) => readOwnRequests(text, true).map((request) => request.sentence));
 
 // Used for steps: the reader's own requests, else everyone's.
-export function readOwnRequests(text: string): readonly Request[] {
-  const requests = readRequestList(text);
+export function readOwnRequests(text: string, byOthers = false): readonly Request[] {
+  const requests = readRequestList(text).filter((request) => !(byOthers && request.promise));
   const mine = requests.filter((request) => !request.theirs);
   return mine.length > 0 ? mine : requests;
 }
@@ -95,7 +106,8 @@ function readRequest(sentence: string): Request | undefined {
     const rest = body.slice(owner[0].length);
     return asksForAction(rest) ? { sentence, step: `Follow up with ${owner[1]}: ${toStep(rest).replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`, theirs: true } : undefined;
   }
-  return asksForAction(body) ? { sentence, step: toStep(body) } : undefined;
+  if (!asksForAction(body)) return undefined;
+  return PROMISE.test(body) ? { sentence, step: toStep(body), promise: true } : { sentence, step: toStep(body) };
 }
 
 function asksForAction(sentence: string): boolean {

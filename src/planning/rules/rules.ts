@@ -26,7 +26,7 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const sent = item.email?.date;
   const received = sent && !Number.isNaN(sent.getTime()) ? sent : Number.isNaN(item.received.getTime()) ? ctx.now : item.received;
   const userText = readUserText(item);
-  const requests = readRequests(userText);
+  const requests = readRequests(userText, item.kind === 'email');
   const ownTasks = readCheckboxSteps(item.text);
   const receipt = ownTasks.length === 0 && isReceipt([item.title, item.email?.subject, userText].join('\n'));
   // A scam's "respond urgently" is no request of the user's: it is treated as a machine's mail.

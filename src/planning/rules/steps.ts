@@ -36,7 +36,7 @@ const TASK_FIELDS = /\s*(?:[⏫🔼🔽⏬🔺📅⏳🛫➕🔁✅❌🆔⛔]|�
 export function buildSteps(item: PlanItem, due: string | undefined, high: boolean, asks = true, owed = false): PlanStep[] {
   const own = readCheckboxSteps(item.text);
   if (own.length > 0) return own;
-  const sentences = readActionSentences(readUserText(item));
+  const sentences = readActionSentences(readUserText(item), item.kind === 'email');
   const found: PlanStep[] = (sentences.length > 0 ? sentences : readListItems(item)).map((text) => ({ text }));
   const paying = owed && readItemKind(item) !== 'note' && !found.some((step) => /\bpay\b/i.test(step.text));
   const pay: PlanStep[] = paying ? [{ text: 'Pay the invoice (check the amount and the payee first)' }] : [];
@@ -87,10 +87,10 @@ export function readListItems(item: PlanItem): string[] {
 
 // Used when the item has no checkboxes: the steps its requests make (requests.ts), someone else's
 // action items ("Tom: book the photographer") only when there is none of the reader's own.
-export function readActionSentences(text: string): string[] {
+export function readActionSentences(text: string, byOthers = false): string[] {
   const steps: string[] = [];
   const seen = new Set<string>();
-  for (const request of readOwnRequests(text)) {
+  for (const request of readOwnRequests(text, byOthers)) {
     const step = toSingleLine(request.step, MAX_STEP_LENGTH);
     if (step.length < 3 || seen.has(step.toLowerCase())) continue;
     seen.add(step.toLowerCase());
