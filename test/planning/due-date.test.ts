@@ -38,6 +38,12 @@ describe('findDueDate relative to a Wednesday', () => {
     ['The deadline is 2026-12-01.', '2026-12-01'],
     ['Either 2026-03-01 or 2026-02-15', '2026-02-15'],
     ['by Friday, or better tomorrow', '2026-01-29'],
+    ['Hiking trip this weekend? Let me know!', '2026-01-31'],
+    ['Can you help with the move next weekend?', '2026-02-07'],
+    ['The library books were due back last Friday', '2026-01-23'],
+    ['The report was due last Monday', '2026-01-26'],
+    ['Lunch next week? Wednesday 1 PM works for me', '2026-02-04'],
+    ['I met her last Friday', undefined],
   ])('%s → %s', (text, expected) => {
     expect(findDueDate(text, WEDNESDAY)).toBe(expected);
   });

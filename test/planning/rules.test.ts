@@ -240,6 +240,13 @@ describe('whose words an email holds', () => {
     expect(draft.steps.map((step) => step.text)).toContain("I'll call the plumber about the leak");
   });
 
+  test('a newsletter’s call to action is no step: the plan names the newsletter by its subject', () => {
+    const item = makeItem({ kind: 'email', text: 'Check out these exclusive deals! Book your next adventure at a discounted rate.', title: 'Exclusive Travel Deals', email: { from: 'promotions@deals.example', subject: 'Exclusive Travel Deals', bulk: true } });
+    const draft = planWithRules(item, CTX);
+    expect(draft.steps.map((step) => step.text)).toEqual(['A newsletter or list mail about "Exclusive Travel Deals": nothing is asked', 'File or delete it']);
+    expect(draft.priority).toBe('low');
+  });
+
   test('a courtesy closing is not a step; the ask before it is', () => {
     const draft = planWithRules(email('Please review the Phoenix report before the board meeting. Let me know if you need any further details.'), CTX);
     expect(draft.steps.map((step) => step.text)).toEqual([expect.stringMatching(/^Review the Phoenix report/)]);

@@ -9,6 +9,8 @@ import { fixWindows1252 } from './windows-1252.js';
 // what the planners weigh.
 
 const AUTOMATED_SENDER = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)(?:[+.-][^@]*)?@/i;
+// Mailboxes that send to many at once: what they send is a newsletter even without list headers.
+const BULK_SENDER = /^(?:newsletters?|news|marketing|promotions?|promo|offers?|deals|campaigns?|mailings?)(?:[+.-][^@]*)?@/i;
 const MAX_ATTACHMENTS = 20;
 
 // Each text part is cut, as it stands in the message, to this many times the text kept (markup,
@@ -37,7 +39,7 @@ export async function readEmail(bytes: Uint8Array, maxTextBytes: number): Promis
   const email: EmailFacts = {
     // A discussion list's post (it has List-Post: members write to it) is a person's mail, not bulk;
     // so is a reply in a thread that offers no unsubscribing (an old list's "Re:"): newsletters reply to no one.
-    bulk: !header('list-post') && !(isReply(header) && !header('list-unsubscribe')) && !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? '')),
+    bulk: (!!fromAddress && BULK_SENDER.test(fromAddress)) || (!header('list-post') && !(isReply(header) && !header('list-unsubscribe')) && !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? ''))),
     automated: (!!header('auto-submitted') && !/^no$/i.test(header('auto-submitted')!.trim())) || (!!fromAddress && AUTOMATED_SENDER.test(fromAddress)),
   };
   const fromName = from?.name ? fixWindows1252(from.name) : undefined;

@@ -9,6 +9,7 @@ import { readCalendarDates } from './calendar-dates.js';
 //   (Monday-based) week; "sat"/"sun" are not read as weekdays ("focus on sun protection");
 // - "next week" is the Monday of next week; "end of week"/"EOW" the Friday on or after today
 //   (said on a weekend: the coming Friday); "end of month"/"EOM" the month's last day;
+// - "this weekend" is its Saturday, "next weekend" next week's; "due last Friday" is that past day;
 // - "today", "tonight", "EOD", "COB", "end of day" are the day it arrived; "in/within N days|weeks";
 //   "day after tomorrow"; "by the 15th" (this month's, or next month's once passed); "the 1st of next month";
 // - dates written out ("Dec 15", "15/12", "Thursday 10 Dec") are read by chrono-node (calendar-dates.ts);
@@ -33,6 +34,14 @@ const NEXT_WEEK = /\bnext\s+week\b/gi;
 // Phrases naming a stretch of time rather than a day: used only when no day is named.
 const VAGUE = new Set<RegExp>([NEXT_WEEK]);
 
+// The weekday is a lookahead so "due by Friday" still sees "by Friday" after "due by".
+// "before noon Monday", "by 5pm Friday": a time of day may come between.
+const WEEKDAY_AFTER_WORD = /\b(by|on|this|next|until|till|before|due)\s+(?:(?:noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:on\s+)?)?(?=([a-z]+)\b)/gi;
+// "How's Tuesday at 11?", "Wednesday 1 PM", "Friday morning works": a weekday with a time of day is an appointment's day.
+const WEEKDAY_WITH_TIME = /\b([a-z]+day|mon|tues?|wed|thur?s?|fri)\s+(?:at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:morning|afternoon|evening|noon|lunch(?:time)?))\b/gi;
+// Said with "next week" ("Lunch next week? Wednesday 1 PM"), these weekdays are next week's.
+const WEEKDAYS = new Set<RegExp>([WEEKDAY_AFTER_WORD, WEEKDAY_WITH_TIME]);
+
 const RULES: Array<[RegExp, Resolve]> = [
   [/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m, today) => readIsoDate(m[0], today)],
   // "COB February 22nd" is that day's close of business, not today's.
@@ -43,10 +52,14 @@ const RULES: Array<[RegExp, Resolve]> = [
   [/\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+next\s+month\b/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 1)],
   // The weekday is a lookahead so "due by Friday" still sees "by Friday" after "due by".
   // "before noon Monday", "by 5pm Friday": a time of day may come between.
-  [/\b(by|on|this|next|until|till|before|due)\s+(?:(?:noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:on\s+)?)?(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday(m[1]!, m[2]!, today)],
-  // "How's Tuesday at 11?", "Friday morning works": a weekday with a time of day is an appointment's day.
-  [/\b([a-z]+day|mon|tues?|wed|thur?s?|fri)\s+(?:at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?|(?:morning|afternoon|evening|noon|lunch(?:time)?))\b/gi, (m, today) => resolveWeekday('on', m[1]!, today)],
+  [WEEKDAY_AFTER_WORD, (m, today) => resolveWeekday(m[1]!, m[2]!, today)],
+  [WEEKDAY_WITH_TIME, (m, today) => resolveWeekday('on', m[1]!, today)],
   [NEXT_WEEK, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
+  // "this weekend": its Saturday (today, said on a Sunday); "next weekend": the Saturday of next week.
+  [/\b(?:this|the)\s+weekend\b/gi, (_m, today) => (today.getDay() === 0 ? today : addDays(today, 6 - today.getDay()))],
+  [/\bnext\s+weekend\b/gi, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7) + 5)],
+  // "was due last Friday", "due back last Monday": a past day, so the item is overdue.
+  [/\bdue\s+(?:back\s+)?last\s+(?=([a-z]+)\b)/gi, (m, today) => resolvePastWeekday(m[1]!, today)],
   [/\bend\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b/gi, (_m, today) => addDays(today, (5 - today.getDay() + 7) % 7)],
   [/\bend\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b/gi, (_m, today) => new Date(today.getFullYear(), today.getMonth() + 1, 0)],
   [/\b(?:in|within)\s+(\d{1,3}|a couple of|a few|[a-z]+)\s+(days?|weeks?)\b/gi, (m, today) => resolveOffset(m[1]!, m[2]!, today)],
@@ -96,10 +109,15 @@ export function findDueDate(words: string, received: Date): string | undefined {
   // Read once, then blanked out, so "tomorrow" does not read it again.
   text = text.replace(DAY_AFTER_TOMORROW, () => (days.push(addDays(today, 2)), ' '));
   const vague: Date[] = [];
+  const nextMonday = addDays(today, 7 - ((today.getDay() + 6) % 7));
+  const inNextWeek = NEXT_WEEK.test(text);
+  NEXT_WEEK.lastIndex = 0;
   for (const [pattern, resolve] of RULES) {
     for (const match of text.matchAll(pattern)) {
       const date = resolve(match, today);
-      if (date) (VAGUE.has(pattern) ? vague : days).push(date);
+      if (!date) continue;
+      if (VAGUE.has(pattern)) vague.push(date);
+      else days.push(inNextWeek && WEEKDAYS.has(pattern) && date < nextMonday ? addDays(date, 7) : date);
     }
   }
   // "Next week catch-up? I'm free on Wednesday": the day named beats the week it is in.
@@ -159,6 +177,11 @@ function resolveWeekday(preposition: string, word: string, today: Date): Date | 
     return addDays(nextMonday, (weekday + 6) % 7);
   }
   return addDays(today, ((weekday - today.getDay() + 6) % 7) + 1);
+}
+
+function resolvePastWeekday(word: string, today: Date): Date | undefined {
+  const weekday = readWeekday(word);
+  return weekday === undefined ? undefined : addDays(today, -(((today.getDay() - weekday + 6) % 7) + 1));
 }
 
 function resolveOffset(count: string, unit: string, today: Date): Date | undefined {

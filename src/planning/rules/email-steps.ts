@@ -33,9 +33,10 @@ export function writeEmailSteps(item: PlanItem, question: string | undefined, as
     const summary = /^SUMMARY:(.+)$/m.exec(text)?.[1] ?? subject;
     return [`RSVP: accept or decline the invitation to ${toSingleLine(summary, 100)}`, `Attend ${toSingleLine(summary, 100)}, or say you cannot`];
   }
-  if (email?.bulk || email?.automated) return [`A ${email.bulk ? 'newsletter or list mail' : 'notice sent by a machine'}: nothing is asked`, 'File or delete it'];
-  const sender = email?.from ? toSingleLine(email.from, 80) : 'the sender';
   const about = subject ? ` about "${toSingleLine(subject.replace(/^(?:re|aw|fwd?):\s*/i, ''), 80)}"` : '';
+  // Named by its subject, so the task list says which notice it was.
+  if (email?.bulk || email?.automated) return [`A ${email.bulk ? 'newsletter or list mail' : 'notice sent by a machine'}${about}: nothing is asked`, 'File or delete it'];
+  const sender = email?.from ? toSingleLine(email.from, 80) : 'the sender';
   // A short question ("Can you help?") is quoted with what comes before it, so the step says about what.
   const end = question ? text.indexOf(question) + question.length : -1;
   const context = end > 150 ? `…${text.slice(end - 150, end).replace(/^\S*\s/, '')}` : text.slice(0, end);

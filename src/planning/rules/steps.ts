@@ -36,7 +36,8 @@ const TASK_FIELDS = /\s*(?:[⏫🔼🔽⏬🔺📅⏳🛫➕🔁✅❌🆔⛔]|�
 export function buildSteps(item: PlanItem, due: string | undefined, high: boolean, asks = true, owed = false): PlanStep[] {
   const own = readCheckboxSteps(item.text);
   if (own.length > 0) return own;
-  const sentences = readActionSentences(readUserText(item), item.kind === 'email');
+  // A newsletter's "Book your next adventure" is marketing, not a task.
+  const sentences = item.email?.bulk ? [] : readActionSentences(readUserText(item), item.kind === 'email');
   const found: PlanStep[] = (sentences.length > 0 ? sentences : readListItems(item)).map((text) => ({ text }));
   const paying = owed && readItemKind(item) !== 'note' && !found.some((step) => /\bpay\b/i.test(step.text));
   const pay: PlanStep[] = paying ? [{ text: 'Pay the invoice (check the amount and the payee first)' }] : [];

@@ -125,6 +125,17 @@ describe('a list mail is a newsletter, unless people talk on it', () => {
     const result = await readEml(post(headers));
     expect(result.ok && result.content.email?.bulk).toBe(bulk);
   });
+
+  test.each([
+    ['promotions@traveldeals.example', true],
+    ['newsletter+weekly@shop.example', true],
+    ['marketing@company.example', true],
+    ['anna@company.example', false],
+    ['info@venue.example', false],
+  ])('mail from %s, without list headers: bulk %s', async (from, bulk) => {
+    const result = await readEml(Buffer.from(`From: ${from}\r\nTo: me@example.org\r\nSubject: Deals\r\n\r\nBook your next adventure at a discounted rate.\r\n`));
+    expect(result.ok && result.content.email?.bulk).toBe(bulk);
+  });
 });
 
 // uuencode(1)'s lines for `data`, written from the format's description (the decoder under test is not used).
