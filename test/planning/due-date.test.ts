@@ -44,6 +44,8 @@ describe('findDueDate relative to a Wednesday', () => {
     ['The report was due last Monday', '2026-01-26'],
     ['Lunch next week? Wednesday 1 PM works for me', '2026-02-04'],
     ['I met her last Friday', undefined],
+    ['Car insurance renews 12/20. Compare quotes before then.', '2026-12-20'],
+    ['Add 12/20.5 ml', undefined],
   ])('%s → %s', (text, expected) => {
     expect(findDueDate(text, WEDNESDAY)).toBe(expected);
   });

@@ -107,7 +107,7 @@ describe('steps suited to the item’s kind', () => {
     ['PDF without text', { kind: 'pdf', attachment: { name: 'Bill.PDF', sizeBytes: 1 } }, ['Review the document Bill.PDF', 'Note any amounts, dates or actions it asks for', 'File the document']],
     ['image', { kind: 'image', attachment: { name: 'photo.jpeg', sizeBytes: 1 } }, ['Look at the image photo.jpeg', 'File it where it belongs']],
     ['other file', { kind: 'file', attachment: { name: 'data.zip', sizeBytes: 1 } }, ['Open and review data.zip', 'Decide the next action']],
-        ['note', { text: 'Just a thought about lunch.' }, ['Review the note', 'Decide the next action']],
+        ['note', { text: 'Just a thought about lunch.' }, ['Review the note "item" (Just a thought about lunch)', 'Decide the next action']],
   ] as Array<[string, Partial<PlanItem>, string[]]>)('%s', (_kind, over, expected) => {
     expect(texts(makeItem(over))).toEqual(expected);
   });
@@ -133,7 +133,7 @@ describe('due date and priority on steps', () => {
   });
 
   test('no due date and normal priority leave steps bare', () => {
-    expect(buildSteps(makeItem(), undefined, false)).toEqual([{ text: 'Review the note' }, { text: 'Decide the next action' }]);
+    expect(buildSteps(makeItem(), undefined, false)).toEqual([{ text: 'Review the note "item"' }, { text: 'Decide the next action' }]);
   });
 });
 
@@ -150,6 +150,6 @@ describe('a note named as a list', () => {
     ['Deep Work thoughts', '- block mornings for writing\n- no Slack before 11'],
     ['Marketing sync', '- Q1 budget approved\n- Newsletter moves to bi-weekly'],
   ])('%s: bullets of other notes are not', (stem, text) => {
-    expect(texts(makeItem({ stem, text }))).toEqual(['Review the note', 'Decide the next action']);
+    expect(texts(makeItem({ stem, text }))).toEqual([`Review the note "${stem}" (${text.slice(2, text.indexOf('\n'))})`, 'Decide the next action']);
   });
 });

@@ -71,8 +71,9 @@ function isWrittenOutDate(result: ChronoResult, text: string): boolean {
   if (slash) {
     // "1/2 cup", "3.5 stars", "v1.2": a slash or dotted pair is a date only with a year or a day past 12.
     const [first, second] = result.text.split(/[/.]/).map(Number) as [number, number];
-    const after = text.slice(result.index + result.text.length, result.index + result.text.length + 1);
-    return /^[\s,;:)]?$/.test(after) && (slash[1] !== undefined || first > 12 || second > 12);
+    // A sentence may end right after it ("renews 12/20."), but "12/20.5" is no date.
+    const after = text.slice(result.index + result.text.length, result.index + result.text.length + 2);
+    return /^(?:$|[\s,;:)]|\.(?!\d))/.test(after) && (slash[1] !== undefined || first > 12 || second > 12);
   }
   return true;
 }

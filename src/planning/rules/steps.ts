@@ -24,7 +24,7 @@ const FALLBACK: Record<ReturnType<typeof readItemKind>, (name: string, item: Pla
   pdf: (name) => [`Review the document ${name}`, 'Note any amounts, dates or actions it asks for', 'File the document'],
   image: (name) => [`Look at the image ${name}`, 'File it where it belongs'],
   file: (name) => [`Open and review ${name}`, 'Decide the next action'],
-  note: () => ['Review the note', 'Decide the next action'],
+  note: (_name, item) => [`Review the note "${chooseTitle(item)}"${gistOf(item)}`, 'Decide the next action'],
 };
 
 const DUE_SIGNIFIER = /📅\s*(\d{4}-\d{2}-\d{2})/u;
@@ -111,10 +111,13 @@ function fallbackSteps(item: PlanItem, asks: boolean): PlanStep[] {
 // A note that asks nothing and names no date is something to keep (an idea, a reading note, minutes):
 // the step names it, so the task list says what is kept.
 function nothingAsked(item: PlanItem): string {
-  const title = chooseTitle(item);
+  return `Nothing is asked in "${chooseTitle(item)}"${gistOf(item)}: keep it for reference (tick to file it in Done/)`;
+}
+
+// The note's first sentence, in brackets, unless the title already says it.
+function gistOf(item: PlanItem): string {
   const first = toSingleLine((readSentences(readUserText(item))[0] ?? '').replace(/[.:;,]+$/, ''), 80);
-  const gist = first !== '' && !title.toLowerCase().includes(first.toLowerCase()) ? ` (${first})` : '';
-  return `Nothing is asked in "${title}"${gist}: keep it for reference (tick to file it in Done/)`;
+  return first !== '' && !chooseTitle(item).toLowerCase().includes(first.toLowerCase()) ? ` (${first})` : '';
 }
 
 // Used for the due date: the lines and sentences where a deadline can be — tasks, requests, and
@@ -128,4 +131,4 @@ export function readDeadlineText(text: string): string {
 
 // "On 5/7/2019 11:44 AM, Kenneth wrote:" dates the quoted message, not a deadline.
 const QUOTE_ATTRIBUTION = /^(?:on\b.{0,120}\bwrote:|-{2,}\s*(?:original|forwarded) message)/i;
-const DEADLINE_WORD = /\b(?:due|deadline|by|before|until|till|no later than|expires?|expiring|valid|ends?|latest|need(?:s|ed)?|must|please|when|meet|meeting|on|invit\w*|eod|cob|eow|asap)\b|\?/i;
+const DEADLINE_WORD = /\b(?:due|deadline|by|before|until|till|no later than|expires?|expiring|renews?|renewal|valid|ends?|latest|need(?:s|ed)?|must|please|when|meet|meeting|on|invit\w*|eod|cob|eow|asap)\b|\?/i;
