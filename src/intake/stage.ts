@@ -9,7 +9,7 @@ import { emptyResult, noHandoff, type Stage, type StageContext, type StageResult
 import { collectGarbageIfGrown } from '../system/collect-garbage.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
 import { isNoteName, listNotes } from '../vault/list-items.js';
-import { readFolder } from '../vault/read-folder.js';
+import { readFolder, readFolderIfPresent } from '../vault/read-folder.js';
 import { readNoteHeads } from '../vault/read-note-heads.js';
 import { classifyEntry, compileIgnore } from './classify-entry.js';
 import type { IntakeOptions, OpenHashes } from './name-reservations.js';
@@ -93,7 +93,8 @@ function reportWaiting(ctx: StageContext, waiting: Waiting[], result: StageResul
 export async function intakeOptions(ctx: StageContext, planAhead?: IntakeOptions['planAhead']): Promise<IntakeOptions> {
   return {
     planAhead,
-    reserved: new Set(),
+    // The names Needs_Action/ holds now count as taken; one written later is still refused by the exclusive write.
+    reserved: new Set(readFolderIfPresent(ctx.vault.needsAction).map((entry) => entry.name)),
     hashes: await readOpenHashes(ctx),
     content: { maxTextBytes: ctx.config.planner.maxReadKB * 1024, ocr: ctx.config.intake.ocr },
   };

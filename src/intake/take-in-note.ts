@@ -26,7 +26,8 @@ export async function takeInNote(stagedFile: string, originalName: string, id: s
   try {
     for (let n = 1; ; n++) {
       const name = numberedName(path.basename(originalName), n);
-      if (!reserveNames(reserved, name) || (await exists(path.join(targetDir, name)))) continue;
+      // Without reservations (a lone take-in), a taken name is found before planning for it.
+      if (!reserveNames(reserved, name) || (!reserved && (await exists(path.join(targetDir, name))))) continue;
       const item: Item = { id, kind: 'note', status: 'needs_action', received, source: 'inbox', originalName, sha256, legacy: false };
       if (hash.duplicateOf) item.duplicateOf = noteStem(hash.duplicateOf);
       const planFor = readWhole && !hash.duplicateOf ? planAhead : undefined;

@@ -3,11 +3,12 @@ import type { PlanContext, PlanItem } from './planner.js';
 import { planWithRules } from './rules/rules.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { removeFile } from '../vault/files.js';
-import { findOwnPlan, planStem, writeNewPlan } from './write-plan.js';
+import { planStem, writeNewPlan } from './write-plan.js';
 
 // With the rules planner, intake plans a note while it still holds it in memory, so the item is
 // written once, already linked to its plan (the plan is written first: a crash in between leaves a
-// plan carrying the item's id, which the redone intake reuses).
+// plan carrying the item's id, which the planning stage reuses once recovery has taken the item in).
+// Only claims made in this run come here, under ids made in this run: no plan can carry them yet.
 export interface PlannedAhead {
   stem: string;
   // Undo, when the item could not be written under the name the plan was made for.
@@ -21,8 +22,6 @@ export type PlanAhead = (item: PlanItem) => Promise<PlannedAhead>;
 export function planAtIntake(ctx: StageContext, planContext: PlanContext): PlanAhead | undefined {
   if (ctx.config.planner.engine !== 'rules' || ctx.dryRun) return undefined;
   return async (item) => {
-    const own = await findOwnPlan(ctx.vault, item);
-    if (own) return { stem: planStem(own), discard: async () => {}, announce: () => {} };
     const draft = planWithRules(item, planContext);
     const planFile = await writeNewPlan(ctx.vault, item, draft, ctx.now(), ctx.config.planner.taskTag);
     const announce = () => {

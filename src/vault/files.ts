@@ -18,8 +18,11 @@ const COPY_CHUNK = 1 << 20;
 
 // The writer's pid is in the name, so a later run can tell a dead writer's leftover from its own write in flight.
 function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid}-${randomSuffix()}`);
+  return path.join(path.dirname(target), `${TEMP_PREFIX}${PID}-${randomSuffix()}`);
 }
+
+// Read once: process.pid asks the kernel again on every read (one getpid per file written).
+const PID = process.pid;
 
 // node:crypto takes ~8 ms to load, and a run that writes nothing (--status) never needs it.
 const require = createRequire(import.meta.url);
@@ -32,7 +35,7 @@ function randomSuffix(): string {
 // After a crash: removes the temporary files dead writers left directly in `dir` (this process's are kept).
 // Call it only while holding the vault lock, when no other process writes in the vault.
 export async function removeLeftoverTemps(dir: string): Promise<number> {
-  const own = `${TEMP_PREFIX}${process.pid}-`;
+  const own = `${TEMP_PREFIX}${PID}-`;
   const names = readFolderIfPresent(dir).map((entry) => entry.name);
   const leftovers = names.filter((name) => name.startsWith(TEMP_PREFIX) && !name.startsWith(own));
   for (const name of leftovers) unlinkIfPresent(path.join(dir, name));
