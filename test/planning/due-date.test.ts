@@ -46,6 +46,12 @@ describe('findDueDate relative to a Wednesday', () => {
     ['I met her last Friday', undefined],
     ['Car insurance renews 12/20. Compare quotes before then.', '2026-12-20'],
     ['Add 12/20.5 ml', undefined],
+    ['Please send your comments by end of day Friday', '2026-01-30'],
+    ['Flag anything incorrect by EOD Thursday', '2026-01-29'],
+    ['Fill in the questionnaire by the end of next week', '2026-02-06'],
+    ['Post the cards before Christmas', '2026-12-25'],
+    ['Read it at https://news.example.com/2026/02/17/issue-42', undefined],
+    ['The outage on Jan 20 is over; the post-mortem is attached', undefined],
   ])('%s → %s', (text, expected) => {
     expect(findDueDate(text, WEDNESDAY)).toBe(expected);
   });

@@ -18,6 +18,7 @@ describe('indirect requests make steps', () => {
     ['On your remote host you can run:\n\n     telnet 127.0.0.1 52698\n\nThis should connect.', ['Run: telnet 127.0.0.1 52698']],
     ['Let me know what you see.', ['Let me know what you see']],
     ['Could we move the review to Thursday?', ['Move the review to Thursday']],
+    ["If you haven't reviewed your selections, please log into the HR portal before the deadline.", ["If you haven't reviewed your selections, please log into the HR portal before the deadline"]],
   ])('%j', (text, expected) => {
     expect(readActionSentences(text)).toEqual(expected);
   });
@@ -32,6 +33,8 @@ describe('indirect requests make steps', () => {
     'Attached please find the minutes.',
     'Test test. Hi. Waving.',
     'Hello, hello?',
+    'If you would like to make any changes to your subscription, please visit your account settings.',
+    'Please plan accordingly.',
   ])('not a request: %j', (text) => {
     expect(readRequests(text)).toEqual([]);
   });

@@ -225,6 +225,12 @@ describe('reference notes', () => {
   });
 });
 
+test('a note about a receipt that asks for something is planned, not filed as a receipt', () => {
+  const draft = planWithRules(makeItem({ text: "Physio receipt: the insurance claim form has to be submitted within 10 days or they won't reimburse. Fill it in and upload it to the portal." }), CTX);
+  expect(draft.steps.map((step) => step.text)).toContain('Fill it in and upload it to the portal');
+  expect(draft.priority).toBe('normal');
+});
+
 describe('whose words an email holds', () => {
   const email = (text: string) => makeItem({ kind: 'email', text, title: 'Ticket 4411', email: { from: 'Support <help@shop.example>', subject: 'Ticket 4411' } });
 

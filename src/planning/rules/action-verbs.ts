@@ -16,7 +16,13 @@ const ACTION_VERBS = [
   'revoke', 'grant', 'migrate', 'deploy', 'merge', 'publish', 'edit', 'translate', 'research', 'look into',
   'investigate', 'decide', 'choose', 'agree', 'accept', 'decline', 'reject', 'resend', 'refund',
   'reimburse', 'invoice', 'quote', 'estimate', 'sort out', 'clear', 'tidy', 'repair', 'replace', 'water',
-  'feed', 'walk', 'cook', 'wash', 'charge', 'top up', 'book in', 'sign up', 'log in', 'download', 'run',
+  'feed', 'walk', 'cook', 'wash', 'charge', 'top up', 'book in', 'sign up', 'log in', 'log into', 'log on', 'sign in', 'sign into', 'download', 'run',
+  // Errands and chores as people jot them ("Compare quotes", "Go hiking", "Look up flights").
+  'compare', 'go hiking', 'go to', 'look at', 'look up', 'look for', 'grab', 'ping', 'text', 'chase', 'sell', 'hire',
+  'donate', 'practice', 'practise', 'study', 'outline', 'sketch', 'design', 'build', 'record', 'pack',
+  'unpack', 'label', 'vacuum', 'mow', 'plant', 'prune', 'trim', 'paint', 'service', 'inspect', 'measure',
+  'withdraw', 'deposit', 'claim', 'redeem', 'exchange', 'swap', 'upgrade', 'extend', 'reschedule',
+  'postpone', 'rsvp', 'recycle', 'refill', 'assemble', 'hang',
 ];
 
 const KNOWN = new Set(ACTION_VERBS);

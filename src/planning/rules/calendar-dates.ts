@@ -18,6 +18,7 @@ interface ChronoEnglish {
 
 // Only text that could hold such a date pays for loading chrono (~30 ms, once).
 const MAY_HOLD_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\b\d{1,2}[/.]\d{1,2}\b|\b(?:in|within)\s+a\s+month\b/i;
+const FAR_AHEAD_MS = 335 * 86_400_000;
 const SLASH_DATE = /^\d{1,2}[/.]\d{1,2}(?:[/.](\d{2,4}))?$/;
 
 let chrono: ChronoEnglish | undefined;
@@ -48,7 +49,8 @@ export function readCalendarDates(text: string, today: Date): CalendarDate[] {
     if (!isWrittenOutDate(result, text)) continue;
     const date = result.start.date();
     let day = new Date(date.getFullYear(), date.getMonth(), date.getDate());
-    if (day > today && !result.start.isCertain('year') && PAST_CONTEXT.test(text.slice(Math.max(0, result.index - 30), result.index))) {
+    // Without a year, a day over 11 months ahead is one just passed ("the outage on Feb 8", said on Feb 10).
+    if (day > today && !result.start.isCertain('year') && (PAST_CONTEXT.test(text.slice(Math.max(0, result.index - 30), result.index)) || day.getTime() - today.getTime() > FAR_AHEAD_MS)) {
       day = new Date(day.getFullYear() - 1, day.getMonth(), day.getDate());
     }
     found.push({ index: result.index, length: result.text.length, date: day, ...(spansDays(result) ? { span: true } : {}) });

@@ -10,6 +10,7 @@ import { readCalendarDates } from './calendar-dates.js';
 // - "next week" is the Monday of next week; "end of week"/"EOW" the Friday on or after today
 //   (said on a weekend: the coming Friday); "end of month"/"EOM" the month's last day;
 // - "this weekend" is its Saturday, "next weekend" next week's; "due last Friday" is that past day;
+// - "end of next week" is next week's Friday; "EOD Wednesday" that Wednesday; "before Christmas" Dec 25;
 // - "today", "tonight", "EOD", "COB", "end of day" are the day it arrived; "in/within N days|weeks";
 //   "day after tomorrow"; "by the 15th" (this month's, or next month's once passed); "the 1st of next month";
 // - dates written out ("Dec 15", "15/12", "Thursday 10 Dec") are read by chrono-node (calendar-dates.ts);
@@ -44,8 +45,9 @@ const WEEKDAYS = new Set<RegExp>([WEEKDAY_AFTER_WORD, WEEKDAY_WITH_TIME]);
 
 const RULES: Array<[RegExp, Resolve]> = [
   [/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m, today) => readIsoDate(m[0], today)],
-  // "COB February 22nd" is that day's close of business, not today's.
-  [/\b(?:today|tonight|eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))\b(?![\s,]*(?:on\s+)?\uE000)/gi, (_m, today) => today],
+  // "COB February 22nd", "end of day Wednesday": that day's close of business, not today's.
+  [/\b(?:today|tonight|eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))\b(?![\s,]*(?:on\s+)?(?:\uE000|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))/gi, (_m, today) => today],
+  [/\b(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))[\s,]+(?:on\s+)?(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday('by', m[1]!, today)],
   [/\btomorrow\b/gi, (_m, today) => addDays(today, 1)],
   // "by the 15th", "before the 1st": that day of this month, or of the next once it has passed.
   [/\b(?:by|before|until|till|due|on)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+next\s+month)/gi, (m, today) => resolveDayOfMonth(Number(m[1]), today, 0)],
@@ -61,6 +63,11 @@ const RULES: Array<[RegExp, Resolve]> = [
   // "was due last Friday", "due back last Monday": a past day, so the item is overdue.
   [/\bdue\s+(?:back\s+)?last\s+(?=([a-z]+)\b)/gi, (m, today) => resolvePastWeekday(m[1]!, today)],
   [/\bend\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b/gi, (_m, today) => addDays(today, (5 - today.getDay() + 7) % 7)],
+  [/\bend\s+of\s+next\s+week\b/gi, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7) + 4)],
+  // Holidays by name: this year's, or next year's once passed.
+  [/\b(?:christmas\s+eve|xmas\s+eve)\b/gi, (_m, today) => nextDayOfYear(11, 24, today)],
+  [/\b(?:christmas|xmas)(?!\s+eve)\b/gi, (_m, today) => nextDayOfYear(11, 25, today)],
+  [/\bnew\s+year['’]?s\s+eve\b/gi, (_m, today) => nextDayOfYear(11, 31, today)],
   [/\bend\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b/gi, (_m, today) => new Date(today.getFullYear(), today.getMonth() + 1, 0)],
   [/\b(?:in|within)\s+(\d{1,3}|a couple of|a few|[a-z]+)\s+(days?|weeks?)\b/gi, (m, today) => resolveOffset(m[1]!, m[2]!, today)],
   // "This link expires in 24 hours", "valid for the next 48 hours": the day it runs out.
@@ -93,7 +100,9 @@ export function findDueDate(words: string, received: Date): string | undefined {
     .replace(/^[ \t]*(?:#{2,6}[ \t]+.*|#?[ \t]*\d{4}-\d{2}-\d{2}[ \t]*|[>\s]*[*_]{0,2}(?:date|sent|from|to|cc|subject)[ \t]*:.*)$/gim, ' ')
     // "if it was scheduled for tomorrow": a hypothetical's date is no deadline.
     .replace(/\b(?:if|unless|suppose|imagine|as\s+if|even\s+if)\b(?=[^,;:.!?\n]*\b(?:was|were|had|would|could|might)\b)[^,;:.!?\n]*/gi, ' ')
-    .replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ');
+    .replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ')
+    // A link's digits are no date ("…/2026/02/17/issue").
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
   const days: Date[] = [];
   // A task's own 📅 date counts even when it has passed: the task is overdue.
   // So does a Dataview field, [due:: 2026-12-01].
@@ -177,6 +186,11 @@ function resolveWeekday(preposition: string, word: string, today: Date): Date | 
     return addDays(nextMonday, (weekday + 6) % 7);
   }
   return addDays(today, ((weekday - today.getDay() + 6) % 7) + 1);
+}
+
+function nextDayOfYear(month: number, day: number, today: Date): Date {
+  const date = new Date(today.getFullYear(), month, day);
+  return date < today ? new Date(today.getFullYear() + 1, month, day) : date;
 }
 
 function resolvePastWeekday(word: string, today: Date): Date | undefined {

@@ -11,7 +11,7 @@ import { readSentences } from './sentences.js';
 // A mere mention ("Thanks for your email") is not a step.
 
 // Lines that are an email's or a website's boilerplate, never an action of the item's.
-const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|(?:do not|don['’]t) hesitate to|(?:let (?:me|us) know|please advise) if you (?:need|have|require|want) (?:any|anything|more|further|other)|if you need anything|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
+const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|plan accordingly|(?:do not|don['’]t) hesitate to|(?:let (?:me|us) know|please advise) if you (?:need|have|require|want) (?:any|anything|more|further|other)|if you need anything|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
 
 // A to-do label makes the rest of its line a task, whatever it says: "TODO: dentist", "Me: send…"
 // (written as a label: "Action       : deleted" in a form is a field).
@@ -46,6 +46,8 @@ const LATER_CLAUSE = /(?:;|\s[-–—]\s|,\s+(?:so|then|and)\s+)\s*(?:please\s+)
 // "Click here to reset your password", "Use this link to confirm…": the action is what follows "to".
 // "I'll send it", "We will get back to you", "I am going to call": the writer's own promise.
 const PROMISE = /^(?:(?:and|so|then)\s+)?(?:i|we)(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|['’]re\s+going\s+to|\s+am\s+going\s+to|\s+are\s+going\s+to)\s/i;
+// "If you would like to make any changes, please visit…": an offer, not a request.
+const OFFER = /^if\s+you\s+(?:would\s+like|['’]d\s+like|wish|want|prefer|are\s+interested)\b/i;
 // "Test test", "Hello, hello": a word said twice is a check or a greeting, not an action.
 const ECHO = /^(\p{L}+)[\s,]+\1\b/iu;
 const CLICK_TO = /^(?:please\s+)?(?:click|tap|use|follow|visit|open)\b[^.!?]{0,60}?\bto\s+/i;
@@ -113,7 +115,7 @@ function readRequest(sentence: string): Request | undefined {
 function asksForAction(sentence: string): boolean {
   const clickTo = CLICK_TO.exec(sentence);
   if (clickTo) return startsWithActionVerb(sentence.slice(clickTo[0].length));
-  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence) || ECHO.test(sentence)) return false;
+  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence) || ECHO.test(sentence) || OFFER.test(sentence)) return false;
   const bare = sentence.replace(POLITE_START, '');
   if (startsWithActionVerb(bare) || imperativeVerb(bare) || hasModalActionVerb(sentence) || INDIRECT_REQUEST.test(sentence)) return true;
   if (WANT_TO.test(sentence) || PASSIVE_NEED.test(sentence) || (sentence.endsWith(':') && YOU_CAN_COLON.test(sentence))) return true;

@@ -28,7 +28,8 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const userText = readUserText(item);
   const requests = readRequests(userText, item.kind === 'email');
   const ownTasks = readCheckboxSteps(item.text);
-  const receipt = ownTasks.length === 0 && isReceipt([item.title, item.email?.subject, userText].join('\n'));
+  // "Physio receipt: … fill in the claim form": the user's own note that asks is no receipt.
+  const receipt = ownTasks.length === 0 && !(item.kind === 'note' && requests.length > 0) && isReceipt([item.title, item.email?.subject, userText].join('\n'));
   // A scam's "respond urgently" is no request of the user's: it is treated as a machine's mail.
   const scam = item.kind === 'email' && looksLikeScam([item.email?.subject, userText].join('\n'));
   const sentByMachine = scam || !!(item.email?.bulk || item.email?.automated);
