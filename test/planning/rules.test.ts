@@ -229,6 +229,7 @@ test('a note about a receipt that asks for something is planned, not filed as a 
   const draft = planWithRules(makeItem({ text: "Physio receipt: the insurance claim form has to be submitted within 10 days or they won't reimburse. Fill it in and upload it to the portal." }), CTX);
   expect(draft.steps.map((step) => step.text)).toContain('Fill it in and upload it to the portal');
   expect(draft.priority).toBe('normal');
+  expect(draft.due).toBe('2026-02-07'); // ten days after it arrived (plain-item.ts: 2026-01-28)
 });
 
 describe('whose words an email holds', () => {

@@ -46,6 +46,8 @@ const LATER_CLAUSE = /(?:;|\s[-–—]\s|,\s+(?:so|then|and)\s+)\s*(?:please\s+)
 // "Click here to reset your password", "Use this link to confirm…": the action is what follows "to".
 // "I'll send it", "We will get back to you", "I am going to call": the writer's own promise.
 const PROMISE = /^(?:(?:and|so|then)\s+)?(?:i|we)(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|['’]re\s+going\s+to|\s+am\s+going\s+to|\s+are\s+going\s+to)\s/i;
+// A request whose object is what comes next.
+const POINTS_ON = /:$|\bthe\s+following\b|\b(?:listed|items?)\s+below\b/i;
 // "If you would like to make any changes, please visit…": an offer, not a request.
 const OFFER = /^if\s+you\s+(?:would\s+like|['’]d\s+like|wish|want|prefer|are\s+interested)\b/i;
 // "Test test", "Hello, hello": a word said twice is a check or a greeting, not an action.
@@ -71,9 +73,9 @@ export const readRequestList = rememberLast((text): readonly Request[] => {
   sentences.forEach((sentence, index) => {
     const request = readRequest(sentence);
     if (!request) return;
-    // "Can we get:" / "you can run:" take the line after the colon as their object.
+    // "Can we get:" / "you can run:" / "update the following by Friday" take the line after as their object.
     const next = sentences[index + 1];
-    if (request.step.endsWith(':') && next !== undefined && next.length <= 160) request.step = `${request.step} ${next}`;
+    if (POINTS_ON.test(request.step) && next !== undefined && next.length <= 160) request.step = `${request.step.replace(/:?$/, ':')} ${next}`;
     found.push(request);
   });
   return found;

@@ -131,4 +131,4 @@ export function readDeadlineText(text: string): string {
 
 // "On 5/7/2019 11:44 AM, Kenneth wrote:" dates the quoted message, not a deadline.
 const QUOTE_ATTRIBUTION = /^(?:on\b.{0,120}\bwrote:|-{2,}\s*(?:original|forwarded) message)/i;
-const DEADLINE_WORD = /\b(?:due|deadline|by|before|until|till|no later than|expires?|expiring|renews?|renewal|valid|ends?|latest|need(?:s|ed)?|must|please|when|meet|meeting|on|invit\w*|eod|cob|eow|asap)\b|\?/i;
+const DEADLINE_WORD = /\b(?:due|deadline|by|before|until|till|within|no later than|expires?|expiring|renews?|renewal|valid|ends?|latest|need(?:s|ed)?|must|please|when|meet|meeting|on|invit\w*|eod|cob|eow|asap)\b|\?/i;
