@@ -254,6 +254,18 @@ describe('whose words an email holds', () => {
     expect(draft.priority).toBe('low');
   });
 
+  test('a monitor’s alert asks nothing but is no FYI: normal, with a step naming it', () => {
+    const item = makeItem({ kind: 'email', text: 'Instance i-0b2d CPU utilization is 97% (threshold 90%).', title: 'Alert: CPU utilization exceeds threshold', email: { from: 'no-reply@aws.example', subject: 'Alert: CPU utilization exceeds threshold', automated: true } });
+    const draft = planWithRules(item, CTX);
+    expect(draft.priority).toBe('normal');
+    expect(draft.steps[0]!.text).toBe('Look into the alert about "Alert: CPU utilization exceeds threshold": check what it reports and whether it still holds');
+  });
+
+  test('a bounce is no alert: low', () => {
+    const item = makeItem({ kind: 'email', text: 'Delivery has failed to these recipients.', title: 'Delivery Status Notification (Failure)', email: { fromAddress: 'MAILER-DAEMON@mail.example', subject: 'Delivery Status Notification (Failure)', automated: true } });
+    expect(planWithRules(item, CTX).priority).toBe('low');
+  });
+
   test('a courtesy closing is not a step; the ask before it is', () => {
     const draft = planWithRules(email('Please review the Phoenix report before the board meeting. Let me know if you need any further details.'), CTX);
     expect(draft.steps.map((step) => step.text)).toEqual([expect.stringMatching(/^Review the Phoenix report/)]);

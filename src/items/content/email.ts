@@ -8,7 +8,7 @@ import { fixWindows1252 } from './windows-1252.js';
 // attachments (their exact bytes from mime/); quoted replies and the signature are set apart from
 // what the planners weigh.
 
-const AUTOMATED_SENDER = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)(?:[+.-][^@]*)?@/i;
+const AUTOMATED_SENDER = /^(?:(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)(?:[+.-][^@]*)?|[^@]*\b(?:alerts?|alarms?|monitoring)\b[^@]*)@/i;
 // Mailboxes that send to many at once: what they send is a newsletter even without list headers.
 const BULK_SENDER = /^(?:newsletters?|news|marketing|promotions?|promo|offers?|deals|campaigns?|mailings?)(?:[+.-][^@]*)?@/i;
 const MAX_ATTACHMENTS = 20;

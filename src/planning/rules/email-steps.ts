@@ -12,6 +12,21 @@ const INVITATION = /\byou(?:['’]ve| have| are)?\s+(?:been\s+)?invited\b|\binvi
 // "Accepted: Team meeting", "Invitation accepted": an answer to an invitation, not one.
 const INVITATION_ANSWER = /\b(?:accepted|declined|tentative(?:ly accepted)?)\b/i;
 
+// A monitor's alarm about something of the reader's ("[ALERT] API latency exceeding threshold").
+const ALERT_SUBJECT = /\b(?:alert|alarm|outage|incident|is\s+down|went\s+down|exceed(?:s|ed|ing)?\s+(?:the\s+)?threshold|threshold\s+exceeded|degraded|error\s+rate)\b/i;
+
+// Used for steps and priority: a machine's mail that says something of the reader's needs a look
+// (not a bounce, which is about a message, not a system).
+export function isAlert(item: PlanItem): boolean {
+  const email = item.email;
+  if (item.kind !== 'email' || !(email?.automated || email?.bulk) || isBounce(item)) return false;
+  return ALERT_SUBJECT.test(email.subject ?? '');
+}
+
+function isBounce(item: PlanItem): boolean {
+  return (!!item.email?.fromAddress && BOUNCE_SENDER.test(item.email.fromAddress)) || BOUNCE_SUBJECT.test(item.email?.subject ?? '');
+}
+
 // Used for steps and priority: an invitation that asks for an RSVP.
 export function isInvitation(item: PlanItem): boolean {
   if (item.kind !== 'email') return false;
@@ -24,7 +39,7 @@ export function writeEmailSteps(item: PlanItem, question: string | undefined, as
   const email = item.email;
   const subject = email?.subject ?? '';
   const text = readUserText(item);
-  if ((email?.fromAddress && BOUNCE_SENDER.test(email.fromAddress)) || BOUNCE_SUBJECT.test(subject)) {
+  if (isBounce(item)) {
     const failed = /(?:to|for)\s+<?([^\s<>@]+@[^\s<>]+)/i.exec(item.text)?.[1]?.replace(/[.,:;)>]+$/, '');
     return [`A bounce: check which message could not be delivered${failed ? ` to ${failed}` : ''} and why`, 'Check the address and resend it, if it still matters'];
   }
@@ -34,6 +49,7 @@ export function writeEmailSteps(item: PlanItem, question: string | undefined, as
     return [`RSVP: accept or decline the invitation to ${toSingleLine(summary, 100)}`, `Attend ${toSingleLine(summary, 100)}, or say you cannot`];
   }
   const about = subject ? ` about "${toSingleLine(subject.replace(/^(?:re|aw|fwd?):\s*/i, ''), 80)}"` : '';
+  if (isAlert(item)) return [`Look into the alert${about}: check what it reports and whether it still holds`, 'File it once it is handled'];
   // Named by its subject, so the task list says which notice it was.
   if (email?.bulk || email?.automated) return [`A ${email.bulk ? 'newsletter or list mail' : 'notice sent by a machine'}${about}: nothing is asked`, 'File or delete it'];
   const sender = email?.from ? toSingleLine(email.from, 80) : 'the sender';

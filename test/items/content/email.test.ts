@@ -152,3 +152,18 @@ function uuencode(data: Buffer): string {
   }
   return out;
 }
+
+describe('a machine’s mail is told by its sender', () => {
+  test.each([
+    ['no-reply@aws.example', true],
+    ['automated-alerts@monitoring.example', true],
+    ['monitoring@ops.example', true],
+    ['alex@monitoring-team.example', false],
+    ['anna@company.example', false],
+  ])('%s: automated %s', async (from, automated) => {
+    const file = path.join(await makeTempDir(), 'm.eml');
+    await fs.writeFile(file, `From: ${from}\r\nTo: me@example.org\r\nSubject: [ALERT] API latency exceeding threshold\r\n\r\np99 > 2000 ms\r\n`);
+    const result = await readContent(file, 'email', LIMIT);
+    expect(result.ok && result.content.email?.automated).toBe(automated);
+  });
+});
