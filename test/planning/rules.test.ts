@@ -266,6 +266,11 @@ describe('whose words an email holds', () => {
     expect(planWithRules(item, CTX).priority).toBe('low');
   });
 
+  test('a step of one word says what it is about', () => {
+    const item = makeItem({ kind: 'email', text: 'I have sent an invite for 10:30am Monday. I hope you can join.', title: 'Jira duplicates call', email: { from: 'Chris <chris@example.org>', subject: 'Jira duplicates call' } });
+    expect(planWithRules(item, CTX).steps[0]!.text).toBe('Join: Jira duplicates call');
+  });
+
   test('a courtesy closing is not a step; the ask before it is', () => {
     const draft = planWithRules(email('Please review the Phoenix report before the board meeting. Let me know if you need any further details.'), CTX);
     expect(draft.steps.map((step) => step.text)).toEqual([expect.stringMatching(/^Review the Phoenix report/)]);

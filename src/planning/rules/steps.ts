@@ -38,7 +38,8 @@ export function buildSteps(item: PlanItem, due: string | undefined, high: boolea
   if (own.length > 0) return own;
   // A newsletter's "Book your next adventure" is marketing, not a task.
   const sentences = item.email?.bulk ? [] : readActionSentences(readUserText(item), item.kind === 'email');
-  const found: PlanStep[] = (sentences.length > 0 ? sentences : readListItems(item)).map((text) => ({ text }));
+  // "I hope you can join." makes the step "Join": a step of one word says what it is about.
+  const found: PlanStep[] = (sentences.length > 0 ? sentences.map((text) => (/\s/.test(text) ? text : `${text}: ${chooseTitle(item)}`)) : readListItems(item)).map((text) => ({ text }));
   const paying = owed && readItemKind(item) !== 'note' && !found.some((step) => /\bpay\b/i.test(step.text));
   const pay: PlanStep[] = paying ? [{ text: 'Pay the invoice (check the amount and the payee first)' }] : [];
   const fallback = found.length > 0 ? [] : fallbackSteps(item, asks);
