@@ -7,6 +7,12 @@ const FRIDAY = new Date(2026, 0, 30, 23, 30);
 const SATURDAY = new Date(2026, 0, 31, 9, 0);
 const SUNDAY = new Date(2026, 1, 1, 9, 0);
 
+test('an appointment’s weekday said with "next week" is next week’s, said on a Monday too', () => {
+  const monday = new Date(2026, 0, 26, 9, 0);
+  expect(findDueDate('Lunch next week? Wednesday 1 PM works for me', monday)).toBe('2026-02-04');
+  expect(findDueDate('Please send it by Wednesday so we can rehearse next week.', monday)).toBe('2026-01-28');
+});
+
 describe('findDueDate relative to a Wednesday', () => {
   test.each([
     ['Do it today', '2026-01-28'],
@@ -43,6 +49,9 @@ describe('findDueDate relative to a Wednesday', () => {
     ['The library books were due back last Friday', '2026-01-23'],
     ['The report was due last Monday', '2026-01-26'],
     ['Lunch next week? Wednesday 1 PM works for me', '2026-02-04'],
+    ['Please pay invoice 12 by Friday. We can meet next week to discuss the rest.', '2026-01-30'],
+    ['Please reply to the landlord today, Monica needs the answer.', '2026-01-28'],
+    ['How was the weekend?', undefined],
     ['I met her last Friday', undefined],
     ['Car insurance renews 12/20. Compare quotes before then.', '2026-12-20'],
     ['Add 12/20.5 ml', undefined],

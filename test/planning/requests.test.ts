@@ -18,6 +18,8 @@ describe('indirect requests make steps', () => {
     ['On your remote host you can run:\n\n     telnet 127.0.0.1 52698\n\nThis should connect.', ['Run: telnet 127.0.0.1 52698']],
     ['Let me know what you see.', ['Let me know what you see']],
     ['Could we move the review to Thursday?', ['Move the review to Thursday']],
+    ['Please review the contract and let me know if you have any comments by Friday.', ['Review the contract and let me know if you have any comments by Friday']],
+    ['Please please send me the keys by Friday.', ['Send me the keys by Friday']],
     ['Please review and update the following by end of day Friday\n- Cloud infrastructure costs\n- Tool licences', ['Review and update the following by end of day Friday: Cloud infrastructure costs']],
     ["If you haven't reviewed your selections, please log into the HR portal before the deadline.", ["If you haven't reviewed your selections, please log into the HR portal before the deadline"]],
   ])('%j', (text, expected) => {

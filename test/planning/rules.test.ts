@@ -242,6 +242,11 @@ describe('whose words an email holds', () => {
     expect(draft.steps.some((step) => /^we will/i.test(step.text))).toBe(false);
   });
 
+  test('a promise followed by an ask: the ask is the reader’s', () => {
+    const draft = planWithRules(email('We will send the contract tomorrow, so please sign it and return it by Friday.'), CTX);
+    expect(draft.steps[0]!.text).toMatch(/sign it and return it by Friday/);
+  });
+
   test('the same promise in the user’s own note is the user’s task', () => {
     const draft = planWithRules(makeItem({ text: "I'll call the plumber about the leak." }), CTX);
     expect(draft.steps.map((step) => step.text)).toContain("I'll call the plumber about the leak");
@@ -261,8 +266,12 @@ describe('whose words an email holds', () => {
     expect(draft.steps[0]!.text).toBe('Look into the alert about "Alert: CPU utilization exceeds threshold": check what it reports and whether it still holds');
   });
 
-  test('a bounce is no alert: low', () => {
-    const item = makeItem({ kind: 'email', text: 'Delivery has failed to these recipients.', title: 'Delivery Status Notification (Failure)', email: { fromAddress: 'MAILER-DAEMON@mail.example', subject: 'Delivery Status Notification (Failure)', automated: true } });
+  test.each([
+    ['a bounce of an alert', 'MAILER-DAEMON@mail.example', 'Undeliverable: [ALERT] disk full'],
+    ['a job alert', 'no-reply@jobs.example', 'Job alert: Senior engineer in Berlin'],
+    ['an all-clear', 'no-reply@aws.example', 'Alert resolved: CPU utilization back to normal'],
+  ])('%s is no alert of the reader’s: low', (_what, fromAddress, subject) => {
+    const item = makeItem({ kind: 'email', text: 'See the details online.', title: subject, email: { fromAddress, subject, automated: true } });
     expect(planWithRules(item, CTX).priority).toBe('low');
   });
 

@@ -8,7 +8,9 @@ import { fixWindows1252 } from './windows-1252.js';
 // attachments (their exact bytes from mime/); quoted replies and the signature are set apart from
 // what the planners weigh.
 
-const AUTOMATED_SENDER = /^(?:(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)(?:[+.-][^@]*)?|[^@]*\b(?:alerts?|alarms?|monitoring)\b[^@]*)@/i;
+const AUTOMATED_SENDER = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)(?:[+.-][^@]*)?@/i;
+// A monitor's mailbox ("automated-alerts@…"), told by its local part alone (at most 64 characters).
+const ALERT_SENDER = /\b(?:alerts?|alarms?)\b/i;
 // Mailboxes that send to many at once: what they send is a newsletter even without list headers.
 const BULK_SENDER = /^(?:newsletters?|news|marketing|promotions?|promo|offers?|deals|campaigns?|mailings?)(?:[+.-][^@]*)?@/i;
 const MAX_ATTACHMENTS = 20;
@@ -39,8 +41,8 @@ export async function readEmail(bytes: Uint8Array, maxTextBytes: number): Promis
   const email: EmailFacts = {
     // A discussion list's post (it has List-Post: members write to it) is a person's mail, not bulk;
     // so is a reply in a thread that offers no unsubscribing (an old list's "Re:"): newsletters reply to no one.
-    bulk: (!!fromAddress && BULK_SENDER.test(fromAddress)) || (!header('list-post') && !(isReply(header) && !header('list-unsubscribe')) && !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? ''))),
-    automated: (!!header('auto-submitted') && !/^no$/i.test(header('auto-submitted')!.trim())) || (!!fromAddress && AUTOMATED_SENDER.test(fromAddress)),
+    bulk: (!!fromAddress && BULK_SENDER.test(fromAddress) && !isReply(header) && !header('list-post')) || (!header('list-post') && !(isReply(header) && !header('list-unsubscribe')) && !!(header('list-unsubscribe') || header('list-id') || /^(?:bulk|list|junk)$/i.test(header('precedence')?.trim() ?? ''))),
+    automated: (!!header('auto-submitted') && !/^no$/i.test(header('auto-submitted')!.trim())) || (!!fromAddress && (AUTOMATED_SENDER.test(fromAddress) || ALERT_SENDER.test(localPart(fromAddress)))),
   };
   const fromName = from?.name ? fixWindows1252(from.name) : undefined;
   if (from) email.from = fromName && fromAddress ? `${fromName} <${fromAddress}>` : (fromName ?? fromAddress);
@@ -105,4 +107,9 @@ export function splitQuoted(text: string): { main: string; quoted: string } {
 
 function isReply(header: (key: string) => string | undefined): boolean {
   return !!(header('in-reply-to') || header('references'));
+}
+
+function localPart(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at > 0 && at <= 64 ? address.slice(0, at) : '';
 }

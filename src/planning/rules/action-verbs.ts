@@ -19,9 +19,9 @@ const ACTION_VERBS = [
   'feed', 'walk', 'cook', 'wash', 'charge', 'top up', 'book in', 'sign up', 'log in', 'log into', 'log on', 'sign in', 'sign into', 'download', 'run',
   // Errands and chores as people jot them ("Compare quotes", "Go hiking", "Look up flights"); not
   // words as often nouns at the head of a line ("Service Expire Date", "Design notes", "Upgrade available").
-  'compare', 'go hiking', 'go to', 'look at', 'look up', 'look for', 'grab', 'ping', 'chase', 'sell', 'hire',
-  'donate', 'practise', 'outline', 'sketch', 'pack', 'unpack', 'vacuum', 'mow', 'prune', 'inspect',
-  'withdraw', 'redeem', 'swap', 'reschedule', 'postpone', 'rsvp', 'recycle', 'refill', 'assemble',
+  'compare', 'go hiking', 'look at', 'look up', 'look for', 'grab', 'ping', 'donate', 'practise', 'unpack',
+  'vacuum', 'mow', 'prune', 'inspect', 'withdraw', 'redeem', 'reschedule', 'postpone', 'rsvp', 'recycle',
+  'refill', 'assemble',
 ];
 
 const KNOWN = new Set(ACTION_VERBS);

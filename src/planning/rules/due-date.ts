@@ -40,13 +40,15 @@ const VAGUE = new Set<RegExp>([NEXT_WEEK]);
 const WEEKDAY_AFTER_WORD = /\b(by|on|this|next|until|till|before|due)\s+(?:(?:noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:on\s+)?)?(?=([a-z]+)\b)/gi;
 // "How's Tuesday at 11?", "Wednesday 1 PM", "Friday morning works": a weekday with a time of day is an appointment's day.
 const WEEKDAY_WITH_TIME = /\b([a-z]+day|mon|tues?|wed|thur?s?|fri)\s+(?:at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:morning|afternoon|evening|noon|lunch(?:time)?))\b/gi;
-// Said with "next week" ("Lunch next week? Wednesday 1 PM"), these weekdays are next week's.
-const WEEKDAYS = new Set<RegExp>([WEEKDAY_AFTER_WORD, WEEKDAY_WITH_TIME]);
+// An appointment's weekday said with "next week" ("Lunch next week? Wednesday 1 PM") is next week's;
+// a deadline's ("by Friday") is not moved by a "next week" said of something else.
+const WEEKDAYS = new Set<RegExp>([WEEKDAY_WITH_TIME]);
 
 const RULES: Array<[RegExp, Resolve]> = [
   [/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m, today) => readIsoDate(m[0], today)],
   // "COB February 22nd", "end of day Wednesday": that day's close of business, not today's.
-  [/\b(?:today|tonight|eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))\b(?![\s,]*(?:on\s+)?(?:\uE000|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))/gi, (_m, today) => today],
+  [/\b(?:today|tonight)\b(?![\s,]*(?:on\s+)?\uE000)/gi, (_m, today) => today],
+  [/\b(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))\b(?![\s,]*(?:on\s+)?(?:\uE000|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b))/gi, (_m, today) => today],
   [/\b(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play))[\s,]+(?:on\s+)?(?=([a-z]+)\b)/gi, (m, today) => resolveWeekday('by', m[1]!, today)],
   [/\btomorrow\b/gi, (_m, today) => addDays(today, 1)],
   // "by the 15th", "before the 1st": that day of this month, or of the next once it has passed.
@@ -58,7 +60,7 @@ const RULES: Array<[RegExp, Resolve]> = [
   [WEEKDAY_WITH_TIME, (m, today) => resolveWeekday('on', m[1]!, today)],
   [NEXT_WEEK, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7))],
   // "this weekend": its Saturday (today, said on a Sunday); "next weekend": the Saturday of next week.
-  [/\b(?:this|the)\s+weekend\b/gi, (_m, today) => (today.getDay() === 0 ? today : addDays(today, 6 - today.getDay()))],
+  [/\bthis\s+weekend\b/gi, (_m, today) => (today.getDay() === 0 ? today : addDays(today, 6 - today.getDay()))],
   [/\bnext\s+weekend\b/gi, (_m, today) => addDays(today, 7 - ((today.getDay() + 6) % 7) + 5)],
   // "was due last Friday", "due back last Monday": a past day, so the item is overdue.
   [/\bdue\s+(?:back\s+)?last\s+(?=([a-z]+)\b)/gi, (m, today) => resolvePastWeekday(m[1]!, today)],

@@ -13,14 +13,16 @@ const INVITATION = /\byou(?:['’]ve| have| are)?\s+(?:been\s+)?invited\b|\binvi
 const INVITATION_ANSWER = /\b(?:accepted|declined|tentative(?:ly accepted)?)\b/i;
 
 // A monitor's alarm about something of the reader's ("[ALERT] API latency exceeding threshold").
-const ALERT_SUBJECT = /\b(?:alert|alarm|outage|incident|is\s+down|went\s+down|exceed(?:s|ed|ing)?\s+(?:the\s+)?threshold|threshold\s+exceeded|degraded|error\s+rate)\b/i;
+const ALERT_SUBJECT = /\b(?:alert|alarm|outage|is\s+down|went\s+down|exceed(?:s|ed|ing)?\s+(?:the\s+)?threshold|threshold\s+exceeded|degraded|error\s+rate)\b/i;
+// Not about a system of the reader's: a job, price or news alert; or an all-clear.
+const NOT_AN_ALARM = /\b(?:job|price|deal|fare|google|news|search|travel|stock)\s+alerts?\b|\b(?:resolved|recovered|back\s+to\s+normal|ok)\b/i;
 
 // Used for steps and priority: a machine's mail that says something of the reader's needs a look
 // (not a bounce, which is about a message, not a system).
 export function isAlert(item: PlanItem): boolean {
   const email = item.email;
-  if (item.kind !== 'email' || !(email?.automated || email?.bulk) || isBounce(item)) return false;
-  return ALERT_SUBJECT.test(email.subject ?? '');
+  if (item.kind !== 'email' || !email?.automated || email.bulk || isBounce(item)) return false;
+  return ALERT_SUBJECT.test(email.subject ?? '') && !NOT_AN_ALARM.test(email.subject ?? '');
 }
 
 function isBounce(item: PlanItem): boolean {

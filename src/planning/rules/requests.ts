@@ -11,7 +11,7 @@ import { readSentences } from './sentences.js';
 // A mere mention ("Thanks for your email") is not a step.
 
 // Lines that are an email's or a website's boilerplate, never an action of the item's.
-const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|plan accordingly|(?:do not|don['’]t) hesitate to|(?:let (?:me|us) know|please advise) if you (?:need|have|require|want) (?:any|anything|more|further|other)|if you need anything|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
+const BOILERPLATE = /\b(?:unsubscribe|help cent(?:er|re)|privacy policy|terms of (?:service|use)|view (?:this|it) in your browser|reply to this (?:e-?mail|message)|do not reply|don['’]t reply|if you have any questions|for further assistance|manage (?:your )?(?:preferences|subscription)|you (?:are )?receiv(?:e|ed|ing) this|click here|all rights reserved|sent from my|intended recipient|received this (?:e-?mail|message|communication) in error|check out our|feel free to|(?:please )?find (?:attached|enclosed)|attached (?:please find|you will find))\b/i;
 
 // A to-do label makes the rest of its line a task, whatever it says: "TODO: dentist", "Me: send…"
 // (written as a label: "Action       : deleted" in a form is a field).
@@ -51,7 +51,9 @@ const POINTS_ON = /:$|\bthe\s+following\b|\b(?:listed|items?)\s+below\b/i;
 // "If you would like to make any changes, please visit…": an offer, not a request.
 const OFFER = /^if\s+you\s+(?:would\s+like|['’]d\s+like|wish|want|prefer|are\s+interested)\b/i;
 // "Test test", "Hello, hello": a word said twice is a check or a greeting, not an action.
-const ECHO = /^(\p{L}+)[\s,]+\1\b/iu;
+const ECHO = /^(\p{L}+)[\s,]+\1(?:[\s,.!?]+\p{L}+)?[\s.!?]*$/iu;
+// A whole sentence of courtesy: "Let me know if you need any further details.", "Please plan accordingly."
+const COURTESY = /^(?:(?:and|also|please)\s+)?(?:(?:do\s+not|don['’]t)\s+hesitate\s+to\s+(?:contact|call|reach|ask)\b[^.!?]*|(?:let\s+(?:me|us)\s+know|please\s+advise|call\s+me|contact\s+(?:me|us))\s+if\s+you\s+(?:need|have|require)\s+(?:any(?:thing)?(?:\s+else)?|more|further|other)(?:\s+(?:further|other|more))?(?:\s+(?:questions?|help|information|info|details|assistance))?|plan\s+accordingly)[\s.!]*$/i;
 const CLICK_TO = /^(?:please\s+)?(?:click|tap|use|follow|visit|open)\b[^.!?]{0,60}?\bto\s+/i;
 
 export interface Request {
@@ -111,17 +113,23 @@ function readRequest(sentence: string): Request | undefined {
     return asksForAction(rest) ? { sentence, step: `Follow up with ${owner[1]}: ${toStep(rest).replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`, theirs: true } : undefined;
   }
   if (!asksForAction(body)) return undefined;
-  return PROMISE.test(body) ? { sentence, step: toStep(body), promise: true } : { sentence, step: toStep(body) };
+  // "We will send the contract, so please sign it by Friday": the later clause asks the reader.
+  const promise = PROMISE.test(body) && !/\bplease\b/i.test(body) && !laterClauseAsks(body);
+  return promise ? { sentence, step: toStep(body), promise: true } : { sentence, step: toStep(body) };
 }
 
 function asksForAction(sentence: string): boolean {
   const clickTo = CLICK_TO.exec(sentence);
   if (clickTo) return startsWithActionVerb(sentence.slice(clickTo[0].length));
-  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence) || ECHO.test(sentence) || OFFER.test(sentence)) return false;
+  if (BOILERPLATE.test(sentence) || LABEL_LINE.test(sentence) || ECHO.test(sentence) || OFFER.test(sentence) || COURTESY.test(sentence)) return false;
   const bare = sentence.replace(POLITE_START, '');
   if (startsWithActionVerb(bare) || imperativeVerb(bare) || hasModalActionVerb(sentence) || INDIRECT_REQUEST.test(sentence)) return true;
   if (WANT_TO.test(sentence) || PASSIVE_NEED.test(sentence) || (sentence.endsWith(':') && YOU_CAN_COLON.test(sentence))) return true;
   if (REQUEST.test(sentence)) return true;
+  return laterClauseAsks(sentence);
+}
+
+function laterClauseAsks(sentence: string): boolean {
   for (const clause of sentence.matchAll(LATER_CLAUSE)) {
     const rest = sentence.slice(clause.index + clause[0].length);
     if (startsWithActionVerb(rest) || imperativeVerb(rest)) return true;
