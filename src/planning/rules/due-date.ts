@@ -99,9 +99,10 @@ export function findDueDate(words: string, received: Date): string | undefined {
   // a forwarded message's header lines ("Date: 13 Sep 2001").
   let text = words
     .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^ \]]\].*$/gm, ' ')
-    .replace(/^[ \t]*(?:#{2,6}[ \t]+.*|#?[ \t]*\d{4}-\d{2}-\d{2}[ \t]*|[>\s]*[*_]{0,2}(?:date|sent|from|to|cc|subject)[ \t]*:.*)$/gim, ' ')
+        // (Each alternative starts with a non-blank, so a long run of blanks is not tried in many ways.)
+    .replace(/^[ \t]*(?:#{2,6}[ \t]+.*|(?:#[ \t]*)?\d{4}-\d{2}-\d{2}[ \t]*|(?:>[> \t]*)?[*_]{0,2}(?:date|sent|from|to|cc|subject)[ \t]*:.*)$/gim, ' ')
     // "if it was scheduled for tomorrow": a hypothetical's date is no deadline.
-    .replace(/\b(?:if|unless|suppose|imagine|as\s+if|even\s+if)\b(?=[^,;:.!?\n]*\b(?:was|were|had|would|could|might)\b)[^,;:.!?\n]*/gi, ' ')
+    .replace(/\b(?:if|unless|suppose|imagine|as\s+if|even\s+if)\b(?=[^,;:.!?\n]{0,200}?\b(?:was|were|had|would|could|might)\b)[^,;:.!?\n]{0,300}/gi, ' ')
     .replace(/(?:🔁[^📅⏳🛫⏫🔼🔽⏬🔺\n]*|[✅❌➕⏳🛫]\s*\d{4}-\d{2}-\d{2})/gu, ' ')
     // A link's digits are no date ("…/2026/02/17/issue").
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
