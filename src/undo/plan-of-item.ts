@@ -15,7 +15,7 @@ export interface ItemPlan {
 
 // Writing a plan takes a moment after its `created` second; anything later is someone's edit.
 const WRITE_SLACK_MS = 3000;
-const TICKED = /^\s*[-*+] \[[xX-]\]/m;
+const TICKED = /^[ \t]*[-*+] \[[xX-]\]/m;
 
 // Used by undo: the item's plan in Plans/ (open item) or beside it in Done/ (filed item), if there is one.
 export async function findItemPlan(vaultRoot: string, itemFolder: string, planStem: string | undefined, itemId: string): Promise<ItemPlan | undefined> {

@@ -65,7 +65,8 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   };
 }
 
-const TICKED_TASK = /^(?:\s*>)*\s*(?:[-*+]|\d+[.)])\s+\[[^ \]]\].*$/gm;
+// Blanks, not \s: a line-anchored \s* would run across every following blank line (quadratic).
+const TICKED_TASK = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^ \]]\].*$/gm;
 
 // A clipping, help page or recipe (reference-note.ts): kept, not done. The user's own priority and
 // due fields still win.

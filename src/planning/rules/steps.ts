@@ -76,7 +76,7 @@ const BULLET = /^\s*(?:[-*+•]|\d+[.)])\s+(?!\[.\])(.*\S)\s*$/;
 export function readListItems(item: PlanItem): string[] {
   if (item.kind !== 'note') return [];
   const text = readUserText(item);
-  const heading = /^\s*#{1,6}\s+(.*)$/m.exec(text)?.[1] ?? '';
+  const heading = /^[ \t]*#{1,6}[ \t]+(.*)$/m.exec(text)?.[1] ?? '';
   if (!LIST_NAME.test(`${chooseTitle(item)}\n${heading}`)) return [];
   const items: string[] = [];
   for (const line of readProseLines(text)) {
