@@ -8,7 +8,7 @@ import { clearFailure, noteFailure, warnOnce } from '../pipeline/item-failures.j
 import { emptyResult, noHandoff, type Stage, type StageContext, type StageResult } from '../pipeline/stage.js';
 import { collectGarbageIfGrown } from '../system/collect-garbage.js';
 import { mapWithLimit } from '../system/map-with-limit.js';
-import { isNoteName, listNotes } from '../vault/list-items.js';
+import { isNoteName, isUserFile } from '../vault/list-items.js';
 import { readFolder, readFolderIfPresent } from '../vault/read-folder.js';
 import { readNoteHeads } from '../vault/read-note-heads.js';
 import { classifyEntry, compileIgnore } from './classify-entry.js';
@@ -91,20 +91,23 @@ function reportWaiting(ctx: StageContext, waiting: Waiting[], result: StageResul
 
 // What every take-in of a run shares: names reserved in the run, the hashes of open items, what to read.
 export async function intakeOptions(ctx: StageContext, planAhead?: IntakeOptions['planAhead']): Promise<IntakeOptions> {
+  // One listing serves both: every name there is taken (one written later is still refused by the
+  // exclusive write), and its notes are the open items whose hashes tell duplicates.
+  const present = readFolderIfPresent(ctx.vault.needsAction);
+  const notes = present.filter((entry) => isUserFile(entry) && isNoteName(entry.name)).map((entry) => entry.name).sort();
   return {
     planAhead,
-    // The names Needs_Action/ holds now count as taken; one written later is still refused by the exclusive write.
-    reserved: new Set(readFolderIfPresent(ctx.vault.needsAction).map((entry) => entry.name)),
-    hashes: await readOpenHashes(ctx),
+    reserved: new Set(present.map((entry) => entry.name)),
+    hashes: await readOpenHashes(ctx, notes),
     content: { maxTextBytes: ctx.config.planner.maxReadKB * 1024, ocr: ctx.config.intake.ocr },
   };
 }
 
 // sha256 → item, for the open items that recorded one: a drop with the same bytes is a duplicate.
-async function readOpenHashes(ctx: StageContext): Promise<OpenHashes> {
+async function readOpenHashes(ctx: StageContext, notes: string[]): Promise<OpenHashes> {
   const hashes: OpenHashes = new Map();
   // The frontmatter, as planning, completion and the dashboard read it in the same run (read-note-heads.ts).
-  for (const [name, summary] of await readNoteHeads(ctx.vault.needsAction, await listNotes(ctx.vault.needsAction), { batchSize: 128 })) {
+  for (const [name, summary] of await readNoteHeads(ctx.vault.needsAction, notes, { batchSize: 128 })) {
     const item = summary.ok ? readItem(summary.head.data) : undefined;
     if (item?.sha256 && !item.duplicateOf && !hashes.has(item.sha256)) hashes.set(item.sha256, Promise.resolve(name));
   }

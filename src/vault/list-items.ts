@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readFolderIfPresent, visitFolder } from './read-folder.js';
 
 // Which files in a vault folder a user would count: regular files, not hidden, not an attachment
@@ -5,7 +6,12 @@ import { readFolderIfPresent, visitFolder } from './read-folder.js';
 
 // The names of regular, non-hidden files directly in `dir`; [] when it is missing or unreadable.
 export async function listRegularFiles(dir: string): Promise<string[]> {
-  return readFolderIfPresent(dir).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
+  return readFolderIfPresent(dir).filter(isUserFile).map((entry) => entry.name);
+}
+
+// A regular file a user would count (not hidden; symlinks and folders are not files here).
+export function isUserFile(entry: Dirent): boolean {
+  return entry.isFile() && !entry.name.startsWith('.');
 }
 
 // How many regular, non-hidden files are directly in `dir`; 0 when it is missing or unreadable.
@@ -13,7 +19,7 @@ export function countRegularFiles(dir: string): number {
   let count = 0;
   try {
     visitFolder(dir, (entry) => {
-      if (entry.isFile() && !entry.name.startsWith('.')) count++;
+      if (isUserFile(entry)) count++;
     });
   } catch {
     return 0;

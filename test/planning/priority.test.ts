@@ -116,3 +116,15 @@ describe('priority from where it matters (issue 13)', () => {
     expect(choosePriority(undefined, 'The slides are attached', NONE, { asks: false, soon: true, sentByMachine: false, dated: true })).toBe('normal');
   });
 });
+
+describe('a machine’s mail', () => {
+  const machine = { asks: false, soon: false, sentByMachine: true, dated: false };
+  test.each([
+    ['a notice that asks nothing', 'Your weekly summary', {}, 'low'],
+    ['an alert that asks nothing', 'CPU utilization exceeds threshold', { alert: true }, 'normal'],
+    ['an alert said to be for information', 'FYI: CPU utilization exceeds threshold', { alert: true }, 'low'],
+    ['a critical alert asks nothing: not high', 'CRITICAL: disk full', { alert: true }, 'normal'],
+  ])('%s → %s', (_what, text, extra, expected) => {
+    expect(choosePriority(undefined, text, NONE, { ...machine, ...extra })).toBe(expected);
+  });
+});

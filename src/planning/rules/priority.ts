@@ -36,9 +36,12 @@ export interface PrioritySignals {
   dated: boolean;
   // It asks for money owed (an invoice, a bill), not a receipt.
   moneyOwed?: boolean;
+  // A machine's alert about something of the reader's: it asks nothing, but is no FYI either.
+  alert?: boolean;
 }
 
-// Used by the rules planner: the user's word wins; mail sent by a machine that asks nothing is low
+// Used by the rules planner: the user's word wins; mail sent by a machine that asks nothing is low,
+// unless it is a monitor's alert
 // (an advert naming a bank is still an advert); then the user's own keywords (handbook,
 // configuration) anywhere in `allText`, urgent words, a near deadline on a request, money owed by a
 // date, relaxed words;
@@ -46,7 +49,8 @@ export interface PrioritySignals {
 export function choosePriority(ownPriority: unknown, text: string, extra: PriorityKeywords, signals: PrioritySignals = { asks: true, soon: false, sentByMachine: false, dated: false }, allText = text): Priority {
   const own = normalizePriority(ownPriority);
   if (own) return own;
-  if (signals.sentByMachine && !signals.asks) return 'low';
+  const machineNotice = signals.sentByMachine && !signals.alert;
+  if (machineNotice && !signals.asks) return 'low';
   const relaxed = compilePhrases([...RELAXED_WORDS, ...extra.low]);
   const theirs = compilePhrases(extra.high);
   if (theirs && hasPhrase(theirs, maskPhrases(relaxed, allText))) return 'high';
@@ -55,6 +59,6 @@ export function choosePriority(ownPriority: unknown, text: string, extra: Priori
   // A near deadline on a request ("reset it within 24 hours"), or money owed by a date.
   if (signals.soon && signals.asks && !hasPhrase(relaxed, text)) return 'high';
   if (signals.moneyOwed && signals.dated) return 'high';
-  if (hasPhrase(relaxed, text) || signals.sentByMachine) return 'low';
-  return signals.asks || signals.dated ? 'normal' : 'low';
+  if (hasPhrase(relaxed, text) || machineNotice) return 'low';
+  return signals.asks || signals.dated || signals.alert ? 'normal' : 'low';
 }

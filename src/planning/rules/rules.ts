@@ -48,12 +48,10 @@ export function planWithRules(item: PlanItem, ctx: PlanContext): PlanDraft {
   const owed = owesMoney(allWords);
   // A file whose text could not be read may ask anything: it is not taken for reference.
   const unread = item.kind !== 'note' && userText.trim() === '';
-  const chosen = choosePriority(item.frontmatter.priority, words, {
+  const priority = choosePriority(item.frontmatter.priority, words, {
     high: [...keywords.high, ...ctx.highKeywords],
     low: keywords.low,
-  }, { asks: asks || unread, soon: isSoon(due, received), sentByMachine, dated: due !== undefined, moneyOwed: owed && isWithinDays(due, received, 7) }, allWords);
-  // A monitor's alert asks nothing, but is no FYI either: something of the reader's needs a look.
-  const priority = chosen === 'low' && !scam && normalizePriority(item.frontmatter.priority) === undefined && isAlert(item) ? 'normal' : chosen;
+  }, { asks: asks || unread, soon: isSoon(due, received), sentByMachine, dated: due !== undefined, moneyOwed: owed && isWithinDays(due, received, 7), alert: !scam && isAlert(item) }, allWords);
   return {
     title,
     objective: writeObjective(item, title),
